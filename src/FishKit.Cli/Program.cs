@@ -1,0 +1,1 @@
+return FishKit.Cli.CliApp.Run(args, Console.Out, Console.Error);
