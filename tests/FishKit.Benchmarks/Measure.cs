@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace FishKit.Benchmarks;
+
+/// <summary>Timing helpers shared by the benchmarks: medians of repeated runs, and peers run as processes.</summary>
+public static class Measure
+{
+    /// <summary>Runs <paramref name="action"/> <paramref name="repeats"/> times after one warm-up; returns the median seconds.</summary>
+    public static double MedianSeconds(int repeats, Action action)
+    {
+        action();
+        var times = new double[repeats];
+        for (int i = 0; i < repeats; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            action();
+            times[i] = sw.Elapsed.TotalSeconds;
+        }
+        return Median(times);
+    }
+
+    /// <summary>The median of <paramref name="values"/>.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        int n = sorted.Length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /// <summary>Debian's Python, which has numpy, Pillow, OpenCV, scikit-learn and PyTorch (see PLATFORM-NOTES).</summary>
+    public const string Python = "/usr/bin/python3";
+
+    /// <summary>Runs a peer script from the peers/ folder and returns its standard output (throws if it fails).</summary>
+    public static string RunPeer(string script, params string[] args)
+    {
+        var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "peers", script));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {Python}");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"peer {script} failed ({p.ExitCode}): {stderr}\nInstall the peers with: apt-get install python3-numpy python3-pil python3-opencv python3-sklearn python3-torch");
+        return stdout.Result;
+    }
+
+    /// <summary>A one-line description of this machine for result tables.</summary>
+    public static string Machine() =>
+        $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}";
+}
