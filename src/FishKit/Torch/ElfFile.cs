@@ -61,6 +61,7 @@ public sealed class ElfFile
             throw new FormatException("the ELF file has no section headers");
         if (shentsize < 64)
             throw new FormatException($"unexpected ELF section header size {shentsize}");
+        Offset(bytes, shoff, (ulong)shnum * shentsize);
         var sections = new Section[shnum];
         for (int i = 0; i < shnum; i++)
         {
@@ -88,6 +89,7 @@ public sealed class ElfFile
             if (sections[s].Type != ShtDynSym) continue;
             var versym = Array.Find(sections, x => x.Type == ShtGnuVersym && x.Link == s);
             if (versym.Type == 0) continue;
+            var versions = Offset(bytes, versym.Offset, versym.Size);
             foreach (var reloc in sections.Where(x => (x.Type == ShtRela || x.Type == ShtRel) && x.Link == s))
             {
                 int entry = reloc.Type == ShtRela ? 24 : 16;
@@ -96,8 +98,8 @@ public sealed class ElfFile
                 {
                     var symbol = (uint)(U64(bytes, at + 8) >> 32);
                     if (symbol == 0) continue;
-                    var index = (ushort)(U16(bytes, Offset(bytes, versym.Offset + 2UL * symbol, 2)) & 0x7fff);
-                    used.Add(index);
+                    if (2UL * symbol + 2 > versym.Size) throw new FormatException("a relocation names a symbol beyond .gnu.version");
+                    used.Add((ushort)(U16(bytes, versions + 2L * symbol) & 0x7fff));
                 }
             }
         }

@@ -59,7 +59,7 @@ public static class TorchRuntime
     }
 
     /// <summary>Finds, checks and loads the natives once per process (failures are not remembered: a later call retries).</summary>
-    internal static TorchNativeSetup Prepare(Assembly torchSharp)
+    static TorchNativeSetup Prepare(Assembly torchSharp)
     {
         lock (Gate)
             return setup ??= Setup(torchSharp, Environment.GetEnvironmentVariable(NativesVariable));
@@ -82,7 +82,7 @@ public static class TorchRuntime
 
         var files = Locate(torchSharp, setting);
         if (ForeignLibTorch(mapped, ProcessMaps.CanonicalPath(files.LibTorchCpu)) is { } foreign)
-            throw new FishKitException($"another libtorch ({foreign}) is already loaded in this process, so TorchSharp's own ({files.LibTorchCpu}) cannot be; {Restart}.");
+            throw new FishKitException($"another libtorch ({foreign}) is already loaded in this process, usually because TorchSharp was used before the kit prepared it, so the one TorchSharp needs ({files.LibTorchCpu}) cannot be; {Restart}.");
         Load(files.LibTorchCpu);
         Load(files.LibTorch);
 
