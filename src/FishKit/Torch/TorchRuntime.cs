@@ -97,7 +97,7 @@ public static class TorchRuntime
             var error = TryLoad(files.LibTorchSharp);
             if (error == null) return Done(TorchNativeSetupKind.Original, files.LibTorchCpu, files.LibTorchSharp, stdcxx);
             if (!error.Contains(WeakVersionPatch.IosBaseLibraryInitVersion, StringComparison.Ordinal))
-                throw new FishKitException($"cannot load {files.LibTorchSharp}: {error}");
+                throw LoadFailure(files.LibTorchSharp, error);
         }
         var copy = WriteWeakCopy(original, files.LibTorchSharp);
         Load(copy);
@@ -175,10 +175,13 @@ public static class TorchRuntime
     static void Load(string path)
     {
         if (TryLoad(path) is { } error)
-            throw new FishKitException($"cannot load {path}: {error}; run `dotnet restore --force` to fetch it again, or point {NativesVariable} at a complete copy.");
+            throw LoadFailure(path, error);
     }
 
-    /// <summary>Loads a library by full path; returns null on success, else the loader's reason on one line.</summary>
+    static FishKitException LoadFailure(string path, string error) =>
+        new($"cannot load {path} ({error}); run `dotnet restore --force` to fetch it again, or point {NativesVariable} at a complete copy.");
+
+    /// <summary>Loads a library by full path; returns null on success, else the dynamic loader's reason on one line.</summary>
     static string? TryLoad(string path)
     {
         try
@@ -188,7 +191,11 @@ public static class TorchRuntime
         }
         catch (DllNotFoundException e)
         {
-            return e.Message.ReplaceLineEndings(" ").Trim();
+            // .NET's message is advice followed by dlerror()'s text; keep the latter.
+            const string marker = "environment variable:";
+            var message = e.Message.ReplaceLineEndings(" ");
+            var at = message.LastIndexOf(marker, StringComparison.Ordinal);
+            return (at < 0 ? message : message[(at + marker.Length)..]).Trim();
         }
     }
 
