@@ -21,14 +21,11 @@ public static class DeLong
     {
         if (scoresA.Length != scoresB.Length)
             throw new FishKitException($"the two score series differ in length ({scoresA.Length} and {scoresB.Length}); compare series of the same frames.");
-        int m = ScoredLabels.Check(labels, scoresA);
-        ScoredLabels.Check(labels, scoresB);
-        int n = labels.Length - m;
+        var (posA, negA) = Placements(labels, scoresA);
+        var (posB, negB) = Placements(labels, scoresB);
+        int m = posA.Length, n = negA.Length;
         if (m < 2 || n < 2)
             throw new FishKitException($"DeLong's test needs at least 2 positives and 2 negatives; the labels hold {m} and {n}.");
-
-        var (posA, negA) = Placements(labels, scoresA, m);
-        var (posB, negB) = Placements(labels, scoresB, m);
         double aucA = posA.Average(), aucB = posB.Average();
         double varA = Covariance(posA, posA) / m + Covariance(negA, negA) / n;
         double varB = Covariance(posB, posB) / m + Covariance(negB, negB) / n;
@@ -44,31 +41,23 @@ public static class DeLong
     /// Placements in frame order: for each positive, (negatives below + half the tied ones) / n; for each negative,
     /// (positives above + half the tied ones) / m.
     /// </summary>
-    static (double[] Positives, double[] Negatives) Placements(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, int m)
+    static (double[] Positives, double[] Negatives) Placements(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
     {
-        var sortedPos = new ulong[m];
-        var sortedNeg = new ulong[labels.Length - m];
-        for (int i = 0, ip = 0, ineg = 0; i < labels.Length; i++)
-        {
-            if (labels[i]) sortedPos[ip++] = ScoreKeys.Of(scores[i]);
-            else sortedNeg[ineg++] = ScoreKeys.Of(scores[i]);
-        }
-        ScoreKeys.Sort(sortedPos);
-        ScoreKeys.Sort(sortedNeg);
-
+        var ranking = ClassRanking.Of(labels, scores);
+        int m = ranking.Positives.Length;
         var pos = new double[m];
-        var neg = new double[sortedNeg.Length];
+        var neg = new double[ranking.Negatives.Length];
         for (int i = 0, ip = 0, ineg = 0; i < labels.Length; i++)
         {
             ulong key = ScoreKeys.Of(scores[i]);
             if (labels[i])
             {
-                var (below, tied) = Position(sortedNeg, key);
-                pos[ip++] = (below + 0.5 * tied) / sortedNeg.Length;
+                var (below, tied) = Position(ranking.Negatives, key);
+                pos[ip++] = (below + 0.5 * tied) / neg.Length;
             }
             else
             {
-                var (below, tied) = Position(sortedPos, key);
+                var (below, tied) = Position(ranking.Positives, key);
                 neg[ineg++] = (m - below - tied + 0.5 * tied) / m;
             }
         }

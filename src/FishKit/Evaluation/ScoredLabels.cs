@@ -14,7 +14,7 @@ static class ScoredLabels
                 $"labels and scores differ in length ({labels.Length} labels, {scores.Length} scores); give one score per labelled frame.");
         if (labels.Length == 0)
             throw new FishKitException("no labelled scores to evaluate (the series are empty); give at least one positive and one negative frame.");
-        RequireFinite(scores, "score");
+        RequireFinite(scores);
         int positives = labels.Count(true);
         if (needBothClasses && (positives == 0 || positives == labels.Length))
             throw new FishKitException(
@@ -23,11 +23,11 @@ static class ScoredLabels
         return positives;
     }
 
-    /// <summary>Throws naming the first value (by index) that is NaN or infinite.</summary>
-    public static void RequireFinite(ReadOnlySpan<double> values, string what)
+    /// <summary>Throws naming the first score (by index) that is NaN or infinite.</summary>
+    static void RequireFinite(ReadOnlySpan<double> scores)
     {
-        for (int i = 0; i < values.Length; i++)
-            if (!double.IsFinite(values[i]))
-                throw new FishKitException($"{what} at index {i} is {values[i]}; scores must be finite numbers.");
+        for (int i = 0; i < scores.Length; i++)
+            if (!double.IsFinite(scores[i]))
+                throw new FishKitException($"score at index {i} is {scores[i]}; scores must be finite numbers.");
     }
 }
