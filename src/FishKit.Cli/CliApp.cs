@@ -10,6 +10,7 @@ public static class CliApp
     static IEnumerable<Command> Commands() =>
     [
         EvaluateCommand.Create(),
+        DoctorCommand.Create(),
     ];
 
     /// <summary>Runs fishkit with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
