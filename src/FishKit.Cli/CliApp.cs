@@ -9,6 +9,7 @@ public static class CliApp
     /// <summary>All commands, in the order `fishkit --help` lists them.</summary>
     static IEnumerable<Command> Commands() =>
     [
+        EvaluateCommand.Create(),
         DoctorCommand.Create(),
     ];
 
