@@ -9,6 +9,8 @@ public static class CliApp
     /// <summary>All commands, in the order `fishkit --help` lists them.</summary>
     static IEnumerable<Command> Commands() =>
     [
+        LabelCommand.Create(),
+        BaselineCommand.Create(),
         EvaluateCommand.Create(),
         DoctorCommand.Create(),
     ];
