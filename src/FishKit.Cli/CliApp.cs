@@ -9,6 +9,7 @@ public static class CliApp
     /// <summary>All commands, in the order `fishkit --help` lists them.</summary>
     static IEnumerable<Command> Commands() =>
     [
+        ReproduceCommand.Create(),
         LabelCommand.Create(),
         BaselineCommand.Create(),
         EvaluateCommand.Create(),
