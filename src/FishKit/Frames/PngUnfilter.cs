@@ -7,10 +7,10 @@ using System.Runtime.Intrinsics.X86;
 namespace FishKit.Frames;
 
 /// <summary>
-/// Undoes the PNG row filters (None, Sub, Up, Average, Paeth) for one byte per pixel.
-/// Up is a vector add; Sub is a vector prefix sum on x86; Average and Paeth are serial by nature,
-/// except when the row above is black (always so on the first row, and common on a black background):
-/// then Paeth predicts from the left neighbour only and becomes Sub, and Up becomes a copy.
+/// Undoes the PNG row filters (None, Sub, Up, Average, Paeth) for one byte per pixel. Up is a vector add; Sub is a
+/// running sum done 16 bytes per register on x86; Paeth is serial in general but a running sum wherever the row
+/// above is flat, which on a black background is almost everywhere; Average is serial. When the whole row above is
+/// black (always for the first row) Up is a copy and Average halves the left neighbour.
 /// </summary>
 static class PngUnfilter
 {
@@ -37,7 +37,6 @@ static class PngUnfilter
     public static void PrefixSum(ReadOnlySpan<byte> filtered, Span<byte> row)
     {
         int n = filtered.Length, i = 0;
-        byte left = 0;
         if (Ssse3.IsSupported && n >= 16)
         {
             ref byte src = ref MemoryMarshal.GetReference(filtered);
@@ -45,19 +44,23 @@ static class PngUnfilter
             var carry = Vector128<byte>.Zero;
             for (; i + 16 <= n; i += 16)
             {
-                var v = Vector128.LoadUnsafe(ref src, (nuint)i);
-                // In-register prefix sum: add the vector shifted by 1, 2, 4 and 8 bytes.
-                v += Sse2.ShiftLeftLogical128BitLane(v, 1);
-                v += Sse2.ShiftLeftLogical128BitLane(v, 2);
-                v += Sse2.ShiftLeftLogical128BitLane(v, 4);
-                v += Sse2.ShiftLeftLogical128BitLane(v, 8);
-                v += carry;
+                var v = PrefixSum16(Vector128.LoadUnsafe(ref src, (nuint)i)) + carry;
                 v.StoreUnsafe(ref dst, (nuint)i);
                 carry = Ssse3.Shuffle(v, Vector128.Create((byte)15));
             }
-            left = row[i - 1];
         }
+        byte left = i > 0 ? row[i - 1] : (byte)0;
         for (; i < n; i++) row[i] = left = (byte)(filtered[i] + left);
+    }
+
+    /// <summary>Running sum of 16 bytes in a register: add the vector shifted by 1, 2, 4 and 8 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector128<byte> PrefixSum16(Vector128<byte> v)
+    {
+        v += Sse2.ShiftLeftLogical128BitLane(v, 1);
+        v += Sse2.ShiftLeftLogical128BitLane(v, 2);
+        v += Sse2.ShiftLeftLogical128BitLane(v, 4);
+        return v + Sse2.ShiftLeftLogical128BitLane(v, 8);
     }
 
     /// <summary>Up: each byte adds the byte above.</summary>
@@ -83,11 +86,36 @@ static class PngUnfilter
         for (int i = 0; i < filtered.Length; i++) row[i] = (byte)(left = (byte)(filtered[i] + ((left + prior[i]) >> 1)));
     }
 
-    /// <summary>Paeth: each byte adds whichever of left, upper, upper-left is closest to left + upper - upper-left (ties in that order).</summary>
+    /// <summary>
+    /// Paeth: each byte adds whichever of left (a), upper (b), upper-left (c) is closest to a + b - c (ties in that order).
+    /// Where the row above is flat (b = c, e.g. black background) the predictor is a, so 16-byte blocks over a flat
+    /// stretch of the row above are a running sum, done in a register; the rest is byte by byte.
+    /// </summary>
     static void PaethRow(ReadOnlySpan<byte> filtered, ReadOnlySpan<byte> prior, Span<byte> row)
     {
-        int a = 0, c = 0;
-        for (int i = 0; i < filtered.Length; i++)
+        int n = filtered.Length, i = 1;
+        row[0] = (byte)(filtered[0] + prior[0]); // no left neighbours: the predictor is b
+        if (Ssse3.IsSupported)
+        {
+            ref byte src = ref MemoryMarshal.GetReference(filtered);
+            ref byte above = ref MemoryMarshal.GetReference(prior);
+            ref byte dst = ref MemoryMarshal.GetReference(row);
+            for (; i + 16 <= n; i += 16)
+            {
+                if (Vector128.LoadUnsafe(ref above, (nuint)i) == Vector128.LoadUnsafe(ref above, (nuint)(i - 1)))
+                    (PrefixSum16(Vector128.LoadUnsafe(ref src, (nuint)i)) + Vector128.Create(row[i - 1])).StoreUnsafe(ref dst, (nuint)i);
+                else
+                    PaethBytes(filtered, prior, row, i, i + 16);
+            }
+        }
+        PaethBytes(filtered, prior, row, i, n);
+    }
+
+    /// <summary>Paeth for bytes <paramref name="from"/> (at least 1) to <paramref name="to"/>, one by one.</summary>
+    static void PaethBytes(ReadOnlySpan<byte> filtered, ReadOnlySpan<byte> prior, Span<byte> row, int from, int to)
+    {
+        int a = row[from - 1], c = prior[from - 1];
+        for (int i = from; i < to; i++)
         {
             int b = prior[i];
             a = (byte)(filtered[i] + PaethPredictor(a, b, c));

@@ -9,7 +9,10 @@ namespace FishKit.Tests.Frames;
 /// <summary>Test frames made in code: gray patterns, PNGs filtered by hand (independently of the kit), and ImageSharp encodings.</summary>
 public static class TestImages
 {
-    /// <summary>A deterministic gray picture with black background, bright blobs, gradients and noise (every PNG filter has work to do).</summary>
+    /// <summary>
+    /// A deterministic gray picture: stripes and noise on the left, black background with a bright "fish" on the right,
+    /// and black bands across (so every PNG filter meets busy, flat and black rows above it).
+    /// </summary>
     public static byte[] Pattern(int width, int height, int seed)
     {
         var rng = new Random(seed);
@@ -19,8 +22,8 @@ public static class TestImages
             {
                 int v = 0;
                 if (y / 3 % 4 == 1) { gray[y * width + x] = 0; continue; }                  // black bands, as between fish
-                if ((x + y + seed) % 7 == 0) v = (x * 13 + y * 7 + seed) & 255;           // diagonal gradient stripes
-                if (y % 5 == seed % 5) v = rng.Next(256);                                 // noisy rows
+                if ((x + y + seed) % 7 == 0 && x < width / 2) v = (x * 13 + y * 7 + seed) & 255; // diagonal stripes on the left
+                if (y % 5 == seed % 5 && x < width / 3) v = rng.Next(256);                      // noisy rows on the left
                 double dx = (x - width * 0.6) / (width * 0.2 + 1), dy = (y - height * 0.4) / (height * 0.15 + 1);
                 if (dx * dx + dy * dy < 1) v = 200 + (x + seed) % 56;                     // a bright "fish"
                 gray[y * width + x] = (byte)v;
