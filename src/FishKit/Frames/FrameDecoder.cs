@@ -71,6 +71,7 @@ public sealed class FrameDecoder
                 var header = PngGray8.ReadHeader(file.AsSpan(0, length));
                 if (header.IsGray8 && png.TryDecode(file, length, header, pixels)) return true;
             }
+            if (TruncationCheck.Problem(file.AsSpan(0, length)) is { } problem) throw new InvalidDataException(problem);
             using var stream = new MemoryStream(file, 0, length, writable: false);
             using var image = Image.Load(imageSharp, stream);
             ToGray(image, pixels);
@@ -138,8 +139,12 @@ public sealed class FrameDecoder
         Luma.FromRgb(colour.AsSpan(0, gray.Length), gray);
     }
 
-    static bool IsDecodeFailure(Exception e) =>
-        e is ImageFormatException or InvalidDataException or EndOfStreamException or NotSupportedException;
+    /// <summary>
+    /// The fast path reports damage as <see cref="InvalidDataException"/>; ImageSharp throws many kinds of exceptions on
+    /// malformed files (a truncated TIFF directory gives InvalidOperationException), so any exception but the kit's own
+    /// and running out of memory counts as a damaged file.
+    /// </summary>
+    static bool IsDecodeFailure(Exception e) => e is not (FishKitException or OutOfMemoryException or OperationCanceledException);
 
     static FishKitException Damaged(string path, Exception e) =>
         new($"frame '{path}' is damaged or not a valid {Path.GetExtension(path).TrimStart('.').ToUpperInvariant()} image ({OneLine(e.Message)}); re-export it or remove it from the folder.", e);

@@ -23,7 +23,8 @@ public static class Series
             var header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({values.Length},), }}";
             header = header.PadRight(64 * ((header.Length + 11) / 64 + 1) - 11) + "\n";
             var bytes = new byte[10 + header.Length + 8 * values.Length];
-            "\u0093NUMPY"u8.CopyTo(bytes);
+            bytes[0] = 0x93;
+            "NUMPY"u8.CopyTo(bytes.AsSpan(1));
             bytes[6] = 1;
             BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)header.Length);
             Encoding.ASCII.GetBytes(header, bytes.AsSpan(10));
