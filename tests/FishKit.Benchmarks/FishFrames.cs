@@ -12,19 +12,16 @@ static class FishFrames
 {
     public const int Width = 320, Height = 240;
 
-    /// <summary>Writes <paramref name="count"/> frames 00000.png ... into <paramref name="folder"/>; returns the mean file size in bytes.</summary>
-    public static double Write(string folder, int count)
+    /// <summary>Writes <paramref name="count"/> frames 00000.png ... into <paramref name="folder"/> (ImageSharp's encoder, adaptive filters).</summary>
+    public static void Write(string folder, int count)
     {
         Directory.CreateDirectory(folder);
         var encoder = new PngEncoder { ColorType = PngColorType.Grayscale, BitDepth = PngBitDepth.Bit8 };
-        long bytes = 0;
         Parallel.For(0, count, t =>
         {
-            var path = Path.Combine(folder, $"{t:D5}.png");
-            using (var image = Image.LoadPixelData<L8>(Draw(t), Width, Height)) image.SaveAsPng(path, encoder);
-            Interlocked.Add(ref bytes, new FileInfo(path).Length);
+            using var image = Image.LoadPixelData<L8>(Draw(t), Width, Height);
+            image.SaveAsPng(Path.Combine(folder, $"{t:D5}.png"), encoder);
         });
-        return (double)bytes / count;
     }
 
     /// <summary>Frame <paramref name="t"/>: eight fish, each a bright ellipse fading to its rim, heading along its path.</summary>
@@ -47,7 +44,7 @@ static class FishFrames
                 }
         }
         var noise = new Random(t);
-        for (int i = 0; i < 90; i++) gray[noise.Next(gray.Length)] = (byte)noise.Next(1, 40);
+        for (int i = 0; i < 120; i++) gray[noise.Next(gray.Length)] = (byte)noise.Next(1, 40);
         return gray;
     }
 }

@@ -12,41 +12,52 @@ public sealed class YTildeBenchmark : IBenchmark
 {
     public string Name => "ytilde";
 
-    public string Description => "y-tilde frames/s vs Pillow+numpy and OpenCV on 320x240 gray PNGs [--frames N] [--repeats R] [--dir FOLDER (used as is, or filled when empty)]";
+    public string Description => "y-tilde frames/s vs Pillow+numpy and OpenCV on 320x240 gray PNGs [--frames N] [--rounds R] [--dir FOLDER (used as is, or filled when empty)]";
 
     public int Run(string[] args)
     {
-        int frames = IntOption(args, "--frames", 2000), repeats = IntOption(args, "--repeats", 5);
+        int frames = IntOption(args, "--frames", 2000), repeats = IntOption(args, "--rounds", 5);
         string? given = Option(args, "--dir");
         string folder = given ?? Directory.CreateTempSubdirectory("fishkit-bench-ytilde-").FullName;
         try
         {
             if (given is null || !Directory.Exists(given) || !Directory.EnumerateFileSystemEntries(given).Any())
             {
-                double size = FishFrames.Write(folder, frames);
-                Console.WriteLine($"frames: {frames:N0} generated 320x240 gray PNGs, {size / 1024:0.0} KB each on average, in {folder}");
+                FishFrames.Write(folder, frames);
+                Console.WriteLine($"generated {frames:N0} frames (bright fish on black) in {folder}");
             }
             var sequence = FrameSequence.Open(folder);
             int count = sequence.Count;
-            Console.WriteLine($"machine: {Measure.Machine()}; {count:N0} frames of {sequence.Size}; median of {repeats} runs after a warm-up");
+            double kilobytes = sequence.Paths.Average(p => new FileInfo(p).Length) / 1024;
+            Console.WriteLine($"machine: {Measure.Machine()}; {count:N0} frames of {sequence.Size}, {kilobytes:0.0} KB each on average; median of {repeats} rounds after a warm-up");
 
-            double[] values = [];
-            double kit = Measure.MedianSeconds(repeats, () => values = YTilde.Compute(sequence));
-            double kitOneCore = Measure.MedianSeconds(repeats, () => YTilde.Compute(sequence, maxParallelism: 1));
-            var (pillow, pillowValues) = Peer("ytilde_pillow.py", folder, repeats);
-            var (opencv, opencvValues) = Peer("ytilde_opencv.py", folder, repeats);
+            // Rounds interleave the contenders so that all of them meet the same machine load (other work shares
+            // the cores); each figure is the median over rounds, each ratio the median of the per-round ratios.
+            double[] values = YTilde.Compute(sequence);
+            var rounds = new List<(double Kit, double KitOneCore, double Pillow, double OpenCV)>();
+            double[] pillowValues = [], opencvValues = [];
+            for (int r = 0; r < repeats; r++)
+            {
+                double kit = count / Time(() => YTilde.Compute(sequence));
+                double kitOne = count / Time(() => YTilde.Compute(sequence, maxParallelism: 1));
+                (double pillow, pillowValues) = Peer("ytilde_pillow.py", folder);
+                (double opencv, opencvValues) = Peer("ytilde_opencv.py", folder);
+                rounds.Add((kit, kitOne, pillow, opencv));
+                Console.WriteLine($"round {r + 1}: kit {kit:N0}, kit 1 core {kitOne:N0}, Pillow+numpy {pillow:N0}, OpenCV {opencv:N0} frames/s");
+            }
 
-            double kitRate = count / kit, kitOneRate = count / kitOneCore;
+            double Median(Func<(double Kit, double KitOneCore, double Pillow, double OpenCV), double> of) => Measure.Median(rounds.Select(of));
+            int cores = Environment.ProcessorCount;
             Console.WriteLine();
-            Console.WriteLine($"| y-tilde, {count:N0} frames 320x240 | frames/s | kit (all {Environment.ProcessorCount} cores) is |");
+            Console.WriteLine($"| y-tilde, {count:N0} frames 320x240 | frames/s | kit ({cores} cores) vs this |");
             Console.WriteLine("|---|---:|---:|");
-            Console.WriteLine($"| kit, {Environment.ProcessorCount} cores | {kitRate:N0} | |");
-            Console.WriteLine($"| kit, 1 core | {kitOneRate:N0} | |");
-            Console.WriteLine($"| Pillow + numpy float32 (original's way), 1 core | {pillow:N0} | {kitRate / pillow:0.00}x (target >= 3x) |");
-            Console.WriteLine($"| OpenCV imread + absdiff | {opencv:N0} | {kitRate / opencv:0.00}x (target >= 1.5x) |");
+            Console.WriteLine($"| kit, {cores} cores | {Median(x => x.Kit):N0} | |");
+            Console.WriteLine($"| kit, 1 core | {Median(x => x.KitOneCore):N0} | |");
+            Console.WriteLine($"| Pillow + numpy float32, one frame at a time (the original's way) | {Median(x => x.Pillow):N0} | {Median(x => x.Kit / x.Pillow):0.00}x (target >= 3x) |");
+            Console.WriteLine($"| OpenCV imread + absdiff, one frame at a time | {Median(x => x.OpenCV):N0} | {Median(x => x.Kit / x.OpenCV):0.00}x (target >= 1.5x) |");
             Console.WriteLine();
             Console.WriteLine($"values: max relative difference kit vs OpenCV {MaxRelative(values, opencvValues):G3} (both exact integer sums), " +
-                              $"kit vs Pillow float32 {MaxRelative(values, pillowValues):G3} (float32 rounding)");
+                              $"kit vs Pillow float32 {MaxRelative(values, pillowValues):G3} (the original's float32 rounding)");
             return 0;
         }
         finally
@@ -55,12 +66,20 @@ public sealed class YTildeBenchmark : IBenchmark
         }
     }
 
-    static (double FramesPerSecond, double[] Values) Peer(string script, string folder, int repeats)
+    static double Time(Action action)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>One timed pass of a peer after its own warm-up pass; its frames/s and values.</summary>
+    static (double FramesPerSecond, double[] Values) Peer(string script, string folder)
     {
         var valuesFile = Path.GetTempFileName();
         try
         {
-            var output = Measure.RunPeer(script, folder, repeats.ToString(CultureInfo.InvariantCulture), valuesFile);
+            var output = Measure.RunPeer(script, folder, "1", valuesFile);
             var words = output.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
             double rate = double.Parse(words[Array.IndexOf(words, "frames_per_second") + 1], CultureInfo.InvariantCulture);
             var values = File.ReadLines(valuesFile).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();

@@ -19,7 +19,7 @@ public sealed class FrameDecoder
     /// <summary>The largest frame accepted, in pixels (~50 megapixels); larger headers are refused before decoding.</summary>
     public const long MaxPixels = 50_000_000;
 
-    /// <summary>Files larger than this cannot be a frame the kit accepts.</summary>
+    /// <summary>No frame within <see cref="MaxPixels"/> needs a larger file (50 megapixels of 16-bit RGBA take 400 MB uncompressed).</summary>
     const long MaxFileBytes = 1L << 30;
 
     [ThreadStatic] static FrameDecoder? perThread;
@@ -38,33 +38,34 @@ public sealed class FrameDecoder
         imageSharp.MaxDegreeOfParallelism = 1; // frames are decoded in parallel, one per thread
     }
 
-    /// <summary>The frame size stated in the file's header, without decoding the pixels.</summary>
+    /// <summary>The frame size stated in the file's header, without reading or decoding the pixels.</summary>
     public FrameSize ReadSize(string path)
     {
-        int length = Load(path);
         try
         {
-            return HeaderSize(path, length);
+            using var handle = Open(path);
+            return HeaderSize(path, handle);
         }
-        catch (Exception e) when (IsDecodeFailure(e))
+        catch (Exception e) when (IsFailure(e))
         {
-            throw Damaged(path, e);
+            throw Failure(path, e);
         }
     }
 
     /// <summary>
     /// Decodes <paramref name="path"/> into <paramref name="gray"/> (<paramref name="expected"/>.Pixels bytes, row-major)
-    /// when its header states <paramref name="expected"/>; otherwise decodes nothing, returns false and gives the stated size.
+    /// when its header states <paramref name="expected"/>; otherwise reads no pixels, returns false and gives the stated size.
     /// </summary>
     public bool TryDecode(string path, FrameSize expected, Span<byte> gray, out FrameSize actual)
     {
         if (gray.Length < expected.Pixels)
             throw new ArgumentException($"buffer holds {gray.Length} bytes; a {expected} frame needs {expected.Pixels}", nameof(gray));
-        int length = Load(path);
         try
         {
-            actual = HeaderSize(path, length);
+            using var handle = Open(path);
+            actual = HeaderSize(path, handle);
             if (actual != expected) return false;
+            int length = ReadAll(path, handle);
             var pixels = gray[..(int)expected.Pixels];
             if (PngGray8.IsPng(file))
             {
@@ -77,23 +78,27 @@ public sealed class FrameDecoder
             ToGray(image, pixels);
             return true;
         }
-        catch (Exception e) when (IsDecodeFailure(e))
+        catch (Exception e) when (IsFailure(e))
         {
-            throw Damaged(path, e);
+            throw Failure(path, e);
         }
     }
 
-    /// <summary>The header's size, refused above <see cref="MaxPixels"/>.</summary>
-    FrameSize HeaderSize(string path, int length)
+    static SafeFileHandle Open(string path) => File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+
+    /// <summary>The header's size (a PNG's IHDR, or ImageSharp's Identify for other formats), refused above <see cref="MaxPixels"/>.</summary>
+    FrameSize HeaderSize(string path, SafeFileHandle handle)
     {
+        Span<byte> head = stackalloc byte[33];
+        head = head[..RandomAccess.Read(handle, head, 0)];
         FrameSize size;
-        if (PngGray8.IsPng(file))
+        if (PngGray8.IsPng(head))
         {
-            size = PngGray8.ReadHeader(file.AsSpan(0, length)).Size;
+            size = PngGray8.ReadHeader(head).Size;
         }
         else
         {
-            using var stream = new MemoryStream(file, 0, length, writable: false);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096);
             var info = Image.Identify(imageSharp, stream)
                 ?? throw new FishKitException($"frame '{path}' is not an image ImageSharp can read (PNG, PGM, TIFF, JPEG, BMP); remove it from the folder.");
             size = new FrameSize(info.Width, info.Height);
@@ -106,23 +111,15 @@ public sealed class FrameDecoder
     }
 
     /// <summary>Reads the whole file into the reused buffer; returns its length.</summary>
-    int Load(string path)
+    int ReadAll(string path, SafeFileHandle handle)
     {
-        try
-        {
-            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            long length = RandomAccess.GetLength(handle);
-            if (length > MaxFileBytes)
-                throw new FishKitException($"frame '{path}' is {length / (1 << 20):N0} MiB, too large to be a frame; remove it from the folder.");
-            if (file.Length < length) file = new byte[Math.Max(length, 2L * file.Length)];
-            int done = 0, read;
-            while (done < length && (read = RandomAccess.Read(handle, file.AsSpan(done, (int)length - done), done)) > 0) done += read;
-            return done;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new FishKitException($"cannot read frame '{path}': {e.Message}", e);
-        }
+        long length = RandomAccess.GetLength(handle);
+        if (length > MaxFileBytes)
+            throw new FishKitException($"frame '{path}' is {length / (1 << 20):N0} MiB, too large to be a frame; remove it from the folder.");
+        if (file.Length < length) file = new byte[Math.Max(length, 2L * file.Length)];
+        int done = 0, read;
+        while (done < length && (read = RandomAccess.Read(handle, file.AsSpan(done, (int)length - done), done)) > 0) done += read;
+        return done;
     }
 
     /// <summary>ImageSharp's image in its own pixel format to gray bytes (copied when already 8-bit gray).</summary>
@@ -140,14 +137,17 @@ public sealed class FrameDecoder
     }
 
     /// <summary>
-    /// The fast path reports damage as <see cref="InvalidDataException"/>; ImageSharp throws many kinds of exceptions on
-    /// malformed files (a truncated TIFF directory gives InvalidOperationException), so any exception but the kit's own
-    /// and running out of memory counts as a damaged file.
+    /// A read error says so; anything else went wrong decoding: the fast path reports damage as InvalidDataException,
+    /// and ImageSharp throws many kinds of exceptions on malformed files (a truncated TIFF directory gives
+    /// InvalidOperationException), so every other exception counts as a damaged file.
     /// </summary>
-    static bool IsDecodeFailure(Exception e) => e is not (FishKitException or OutOfMemoryException or OperationCanceledException);
+    static bool IsFailure(Exception e) => e is not (FishKitException or OutOfMemoryException or OperationCanceledException);
 
-    static FishKitException Damaged(string path, Exception e) =>
-        new($"frame '{path}' is damaged or not a valid {Path.GetExtension(path).TrimStart('.').ToUpperInvariant()} image ({OneLine(e.Message)}); re-export it or remove it from the folder.", e);
+    static FishKitException Failure(string path, Exception e) => e switch
+    {
+        (IOException and not EndOfStreamException) or UnauthorizedAccessException => new($"cannot read frame '{path}': {OneLine(e.Message)}.", e),
+        _ => new($"frame '{path}' is damaged or not a valid {Path.GetExtension(path).TrimStart('.').ToUpperInvariant()} image ({OneLine(e.Message)}); re-export it or remove it from the folder.", e),
+    };
 
     static string OneLine(string message) => message.ReplaceLineEndings(" ").TrimEnd('.', ' ');
 }
