@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Buffers;
 
 namespace FishKit.Frames;
@@ -11,7 +12,7 @@ public sealed class FrameSequence
 {
     /// <summary>The file extensions read as frames (compared ignoring case).</summary>
     public static IReadOnlySet<string> Extensions { get; } =
-        new HashSet<string>([".png", ".pgm", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp"], StringComparer.OrdinalIgnoreCase);
+        new[] { ".png", ".pgm", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     readonly string[] paths;
     readonly long[] numbers;

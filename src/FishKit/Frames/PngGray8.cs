@@ -122,9 +122,10 @@ sealed class PngGray8
         {
             throw new InvalidDataException("image data ends early (truncated file?)");
         }
-        // Reading on to the end of the zlib stream makes zlib verify its Adler-32 checksum.
-        Span<byte> rest = stackalloc byte[64];
-        while (zlib.Read(rest) > 0) { }
+        // Reading on to the end of the zlib stream makes zlib verify its Adler-32 checksum. Data beyond the image
+        // is ignored unread, as ImageSharp and libpng ignore it (and a crafted stream cannot keep us inflating).
+        Span<byte> rest = stackalloc byte[1];
+        _ = zlib.Read(rest);
     }
 
     static void EnsureCapacity(ref byte[] buffer, int size)

@@ -71,9 +71,13 @@ public class FrameDecoderTests
         var png = HandFilteredPng(Pattern(W, H, seed: 2), W, H, _ => None);
         int idat = png.AsSpan().IndexOf("IDAT"u8) + 4;
         int length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(idat - 8));
-        png[idat + length - 5] ^= 0x01; // inside the deflate data, before the Adler-32 checksum
-        File.WriteAllBytes(dir["bad.png"], png);
-        AssertNames(Refused(dir["bad.png"]), dir["bad.png"]);
+        foreach (int at in new[] { length - 5, length - 1 }) // inside the deflate data; inside the Adler-32 checksum itself
+        {
+            var damaged = png.ToArray();
+            damaged[idat + at] ^= 0x01;
+            File.WriteAllBytes(dir["bad.png"], damaged);
+            AssertNames(Refused(dir["bad.png"]), dir["bad.png"]);
+        }
     }
 
     [Fact]
