@@ -10,6 +10,7 @@ public static class CliApp
     static IEnumerable<Command> Commands() =>
     [
         ReproduceCommand.Create(),
+        YTildeCommand.Create(),
         LabelCommand.Create(),
         BaselineCommand.Create(),
         EvaluateCommand.Create(),
