@@ -9,6 +9,7 @@ public static class CliApp
     /// <summary>All commands, in the order `fishkit --help` lists them.</summary>
     static IEnumerable<Command> Commands() =>
     [
+        SimulateCommand.Create(),
     ];
 
     /// <summary>Runs fishkit with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
