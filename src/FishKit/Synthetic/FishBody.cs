@@ -2,7 +2,7 @@ namespace FishKit.Synthetic;
 
 /// <summary>
 /// The shape of a fish seen from above: a spine of four tapering segments and a tail fin, bent by the fish's turning
-/// (the body follows its curved path) and by a travelling tail-beat wave whose frequency and amplitude grow with speed.
+/// (an arc that follows the turn) and by a travelling tail-beat wave whose frequency and amplitude grow with speed.
 /// </summary>
 public static class FishBody
 {
@@ -17,10 +17,10 @@ public static class FishBody
     static readonly double[] SegmentShade = [1.0, 1.0, 0.95, 0.85, 0.6];
 
     /// <summary>Tail-beat frequency in hertz at <paramref name="speed"/> pixels per frame: 1.5 Hz drifting, ~7 Hz in a burst.</summary>
-    public static double TailBeatHertz(double speed) => 1.5 + 1.2 * speed;
+    public static double TailBeatHertz(double speed) => 1.0 + 1.3 * speed;
 
     /// <summary>Tail-beat amplitude (radians at the tail) at <paramref name="speed"/> pixels per frame.</summary>
-    public static double TailBeatAmplitude(double speed) => Math.Min(0.15 + 0.1 * speed, 0.55);
+    public static double TailBeatAmplitude(double speed) => Math.Min(0.04 + 0.1 * speed, 0.45);
 
     /// <summary>Relative brightness of segment <paramref name="segment"/> (0 = head, 4 = fin).</summary>
     public static double Shade(int segment) => SegmentShade[segment];
@@ -32,8 +32,8 @@ public static class FishBody
     public static void Spine(in FishState fish, FishTraits traits, Span<double> x, Span<double> y, Span<double> radius)
     {
         double length = traits.Length;
-        // Curvature of the path (rad per pixel), capped so the body bends at most ~70 degrees end to end.
-        double curvature = Math.Clamp(fish.TurnRate / Math.Max(fish.Speed, 0.3), -1.2 / length, 1.2 / length);
+        // A turning fish bends into an arc: the body bends by the heading change of the last ~10 frames, at most 1 rad end to end.
+        double curvature = Math.Clamp(fish.TurnRate * 10, -1.0, 1.0) / length;
         double amplitude = TailBeatAmplitude(fish.Speed);
         x[0] = fish.X;
         y[0] = fish.Y;

@@ -1,7 +1,7 @@
 namespace FishKit.Synthetic;
 
 /// <summary>
-/// Everything that shapes a simulated tank. The defaults give frames like the write-up's (320x240, 30 fps, eight bright
+/// Everything that shapes a simulated tank. The defaults give frames like the write-up's (320x240, 30 fps, seven bright
 /// fish on black, 3-4 KB PNGs) and a y-tilde whose calm-before-burst labels come out near its positive rate.
 /// Lengths are in pixels, speeds in pixels per frame, durations in seconds.
 /// </summary>
@@ -23,13 +23,13 @@ public sealed record TankParameters
     public double FramesPerSecond { get; init; } = 30;
 
     /// <summary>Number of fish (at least 2: a precursor needs an initiator and a target).</summary>
-    public int FishCount { get; init; } = 8;
+    public int FishCount { get; init; } = 7;
 
     /// <summary>Body length, head centre to tail-fin tip, of an average fish.</summary>
-    public double BodyLength { get; init; } = 24;
+    public double BodyLength { get; init; } = 22;
 
     /// <summary>Body width at the widest point of an average fish.</summary>
-    public double BodyWidth { get; init; } = 6;
+    public double BodyWidth { get; init; } = 5.5;
 
     /// <summary>Each fish's size is the average times a factor drawn uniformly in 1 +- this.</summary>
     public double SizeSpread { get; init; } = 0.15;
@@ -44,10 +44,10 @@ public sealed record TankParameters
     public double CalmSpeed { get; init; } = 0.5;
 
     /// <summary>Speed of the initiator while it approaches its target (precursor or decoy).</summary>
-    public double ApproachSpeed { get; init; } = 1.6;
+    public double ApproachSpeed { get; init; } = 1.8;
 
     /// <summary>Average speed in a burst; each fish gets 0.85-1.15 times this per burst.</summary>
-    public double BurstSpeed { get; init; } = 4.5;
+    public double BurstSpeed { get; init; } = 3.5;
 
     /// <summary>Distance from a wall at which a calm fish starts to turn away (fast fish look further ahead).</summary>
     public double WallMargin { get; init; } = 24;
@@ -83,7 +83,7 @@ public sealed record TankParameters
     public double DecoyProbability { get; init; } = 0.3;
 
     /// <summary>Fraction of pixels that get a sensor-noise speck in each frame (sparse, so the PNGs stay small).</summary>
-    public double NoiseDensity { get; init; } = 0.002;
+    public double NoiseDensity { get; init; } = 0.0015;
 
     /// <summary>Faintest noise speck grey level.</summary>
     public int NoiseMin { get; init; } = 8;

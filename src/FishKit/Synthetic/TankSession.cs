@@ -174,7 +174,12 @@ public static class TankSession
                         "end_frame is the last burst frame before the decay; precursor_start_frame or start_frame may be negative when it lies in the previous split",
             ["parameters"] = simulation.Parameters,
         };
-        var json = JsonSerializer.Serialize(info, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+        var json = JsonSerializer.Serialize(info, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         File.WriteAllText(Path.Combine(folder, "simulation.json"), json + "\n", new UTF8Encoding(false));
     }
 

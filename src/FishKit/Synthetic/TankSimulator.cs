@@ -144,13 +144,15 @@ public static class TankSimulator
         }
 
         /// <summary>
-        /// Picks the initiator and target: a random ordered pair 2-6 body lengths apart (so the approach is visible and
-        /// has room to shrink the distance), or, if no pair is that far apart, the pair closest to 3 body lengths.
+        /// Picks the initiator and target: a random ordered pair 2-4 body lengths apart (so the approach is visible and
+        /// has room to shrink the distance), preferring pairs where the initiator already faces the target (within 90
+        /// degrees, as a fish chases what is ahead of it); if no pair is that far apart, the pair closest to 3 body lengths.
         /// </summary>
         void ChoosePair()
         {
-            double near = 2 * p.BodyLength, far = 6 * p.BodyLength;
-            var candidates = new List<(int, int)>();
+            double near = 2 * p.BodyLength, far = 4 * p.BodyLength;
+            var ahead = new List<(int, int)>();
+            var any = new List<(int, int)>();
             (int, int) fallback = (0, 1);
             double best = double.MaxValue;
             for (int i = 0; i < n; i++)
@@ -158,11 +160,17 @@ public static class TankSimulator
                 {
                     if (i == j) continue;
                     double d = Distance(Fish[i], Fish[j]);
-                    if (d >= near && d <= far) candidates.Add((i, j));
+                    if (d >= near && d <= far)
+                    {
+                        any.Add((i, j));
+                        double bearing = Math.Atan2(Fish[j].Y - Fish[i].Y, Fish[j].X - Fish[i].X);
+                        if (Math.Abs(Wrap(bearing - Fish[i].Heading)) <= Math.PI / 2) ahead.Add((i, j));
+                    }
                     double off = Math.Abs(d - 3 * p.BodyLength);
                     if (off < best) { best = off; fallback = (i, j); }
                 }
-            (initiator, target) = candidates.Count > 0 ? candidates[random.NextInt(candidates.Count)] : fallback;
+            var pool = ahead.Count > 0 ? ahead : any;
+            (initiator, target) = pool.Count > 0 ? pool[random.NextInt(pool.Count)] : fallback;
         }
 
         void Move(int t)
@@ -211,18 +219,20 @@ public static class TankSimulator
                     dx += 0.15 * toCentreX / centre; dy += 0.15 * toCentreY / centre;
                 }
                 bool chasing = approach && i == initiator;
+                double facing = 1; // how squarely the initiator faces its target: it turns first, then speeds up
                 if (chasing)
                 {
                     double gx = before[target].X - f.X, gy = before[target].Y - f.Y, g = Math.Sqrt(gx * gx + gy * gy);
                     if (g > 0.8 * Traits[i].Length) { dx += 3 * gx / g; dy += 3 * gy / g; }
+                    facing = Math.Clamp(1 - Math.Abs(Wrap(Math.Atan2(gy, gx) - f.Heading)) / 1.2, 0.25, 1);
                 }
 
                 double error = Wrap(Math.Atan2(dy, dx) - f.Heading);
                 if (Math.Abs(error) > 0.95 * Math.PI) error = Math.PI * (f.TurnRate >= 0 ? 1 : -1); // straight at a wall: keep turning the same way
-                wander[i] = 0.9 * wander[i] + 0.012 * random.Gaussian();
-                double maxTurn = 0.08 + 0.04 * f.Speed;
+                wander[i] = 0.97 * wander[i] + 0.004 * random.Gaussian();
+                double maxTurn = chasing ? 0.2 : 0.08 + 0.04 * f.Speed;
                 double turnTarget = Math.Clamp(0.25 * error + (burst ? 0 : wander[i]), -maxTurn, maxTurn);
-                double turn = f.TurnRate + 0.4 * (turnTarget - f.TurnRate);
+                double turn = f.TurnRate + (chasing ? 0.5 : 0.2) * (turnTarget - f.TurnRate);
                 double heading = Wrap(f.Heading + turn);
 
                 pace[i] = 0.95 * pace[i] + 0.08 * random.Gaussian();
@@ -231,7 +241,7 @@ public static class TankSimulator
                 {
                     GroupPhase.Burst => (p.BurstSpeed * burstFactor[i], onsetRate),
                     GroupPhase.Decay => (calm, decayRate),
-                    _ when chasing => (p.ApproachSpeed, calmRate),
+                    _ when chasing => (Math.Max(calm, p.ApproachSpeed * facing), calmRate),
                     _ => (calm, calmRate),
                 };
                 double speed = Math.Max(0.05, f.Speed + rate * (goal - f.Speed));
