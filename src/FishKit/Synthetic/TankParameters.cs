@@ -53,10 +53,19 @@ public sealed record TankParameters
     public double WallMargin { get; init; } = 24;
 
     /// <summary>Shortest calm spell (from the end of a burst's decay to the next onset, precursor included).</summary>
-    public double CalmSecondsMin { get; init; } = 3;
+    public double CalmSecondsMin { get; init; } = 2;
 
-    /// <summary>Longest calm spell.</summary>
-    public double CalmSecondsMax { get; init; } = 10;
+    /// <summary>Longest short calm spell: a calm spell inside a bout lasts <see cref="CalmSecondsMin"/> to this.</summary>
+    public double ShortCalmSecondsMax { get; init; } = 3;
+
+    /// <summary>Longest calm spell: a calm spell between bouts lasts <see cref="ShortCalmSecondsMax"/> to this.</summary>
+    public double CalmSecondsMax { get; init; } = 12;
+
+    /// <summary>
+    /// Chance that a calm spell is short, so that bursts come in bouts as in a real tank (a burst is likelier soon after
+    /// another, which is what the write-up's algorithmic baseline relies on). The rest are long spells between bouts.
+    /// </summary>
+    public double BoutProbability { get; init; } = 0.7;
 
     /// <summary>Shortest precursor (the initiator's approach that ends at the onset).</summary>
     public double PrecursorSecondsMin { get; init; } = 1.0;
@@ -77,10 +86,11 @@ public sealed record TankParameters
     public double DecaySeconds { get; init; } = 1.0;
 
     /// <summary>
-    /// Chance that a calm spell also holds a decoy: an approach exactly like a precursor that no burst follows.
-    /// The default 0.3 means about one approach in four is a decoy, so the precursor is a strong but imperfect cue.
+    /// Chance that a calm spell also holds a decoy: an approach exactly like a precursor that no burst follows. A decoy
+    /// ends at least 1 s before the precursor, so only long spells (about 4 s or more) have room for one. The default 0.6
+    /// gives about 0.15 decoys per burst (one approach in seven or eight is a decoy): the precursor is a strong but imperfect cue.
     /// </summary>
-    public double DecoyProbability { get; init; } = 0.3;
+    public double DecoyProbability { get; init; } = 0.6;
 
     /// <summary>Fraction of pixels that get a sensor-noise speck in each frame (sparse, so the PNGs stay small).</summary>
     public double NoiseDensity { get; init; } = 0.0015;
@@ -119,7 +129,9 @@ public sealed record TankParameters
         Check(nameof(PrecursorSecondsMin), PrecursorSecondsMin, 0.1, 60);
         Check(nameof(PrecursorSecondsMax), PrecursorSecondsMax, PrecursorSecondsMin, 60);
         Check(nameof(CalmSecondsMin), CalmSecondsMin, PrecursorSecondsMax, 3600);
-        Check(nameof(CalmSecondsMax), CalmSecondsMax, CalmSecondsMin, 3600);
+        Check(nameof(ShortCalmSecondsMax), ShortCalmSecondsMax, CalmSecondsMin, 3600);
+        Check(nameof(CalmSecondsMax), CalmSecondsMax, ShortCalmSecondsMax, 3600);
+        Check(nameof(BoutProbability), BoutProbability, 0, 1);
         Check(nameof(BurstSecondsMin), BurstSecondsMin, 0.1, 3600);
         Check(nameof(BurstSecondsMax), BurstSecondsMax, BurstSecondsMin, 3600);
         Check(nameof(OnsetSeconds), OnsetSeconds, 0.01, 10);

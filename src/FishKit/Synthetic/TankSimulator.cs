@@ -2,7 +2,8 @@ namespace FishKit.Synthetic;
 
 /// <summary>
 /// Simulates a group of fish filmed from above, frame by frame, from a seed. The group alternates calm spells
-/// (3-10 s by default) and bursts of fast swimming (1-3 s, then a decay); in the last 1-1.5 s of every calm spell one
+/// (2-12 s by default; 70 % of them short, 2-3 s, so bursts come in bouts) and bursts of fast swimming (1-3 s, then a
+/// 1 s decay); in the last 1-1.5 s of every calm spell one
 /// fish (the initiator) swims straight at a neighbour (the target) while the rest stay calm: a visible precursor that
 /// is not just motion energy. Some calm spells hold a decoy approach that no burst follows
 /// (<see cref="TankParameters.DecoyProbability"/>). Fish steer smoothly away from the walls, keep apart, and school
@@ -44,6 +45,7 @@ public static class TankSimulator
         readonly int n;
         public readonly FishTraits[] Traits;
         public readonly FishState[] Fish;
+        readonly FishState[] before;   // the fish as they were at the start of the current step
         readonly double[] wander;      // per-fish slowly varying turn bias (rad/frame)
         readonly double[] pace;        // per-fish slowly varying calm speed factor
         readonly double[] burstFactor; // per-fish speed factor in the current burst
@@ -62,6 +64,7 @@ public static class TankSimulator
             n = p.FishCount;
             Traits = new FishTraits[n];
             Fish = new FishState[n];
+            before = new FishState[n];
             wander = new double[n];
             pace = new double[n];
             burstFactor = new double[n];
@@ -83,7 +86,10 @@ public static class TankSimulator
         void PlanCalm(int start)
         {
             Phase = GroupPhase.Calm;
-            onset = start + p.Frames(random.Uniform(p.CalmSecondsMin, p.CalmSecondsMax));
+            bool inBout = random.Chance(p.BoutProbability);
+            onset = start + p.Frames(inBout
+                ? random.Uniform(p.CalmSecondsMin, p.ShortCalmSecondsMax)
+                : random.Uniform(p.ShortCalmSecondsMax, p.CalmSecondsMax));
             if (start < 0) onset = Math.Max(onset, p.Frames(p.PrecursorSecondsMax)); // the first precursor lies inside the session
             precursorStart = onset - p.Frames(random.Uniform(p.PrecursorSecondsMin, p.PrecursorSecondsMax));
             decoyStart = decoyEnd = int.MinValue;
@@ -188,7 +194,7 @@ public static class TankSimulator
             double onsetRate = 1 - Math.Exp(-3.0 / p.Frames(p.OnsetSeconds));
             double decayRate = 1 - Math.Exp(-3.0 / p.Frames(p.DecaySeconds));
             double calmRate = 1 - Math.Exp(-3.0 / p.Frames(0.5));
-            var before = (FishState[])Fish.Clone();
+            Fish.CopyTo(before, 0);
             for (int i = 0; i < n; i++)
             {
                 var f = before[i];
