@@ -3,9 +3,8 @@ namespace FishKit.Synthetic;
 /// <summary>
 /// Simulates a group of fish filmed from above, frame by frame, from a seed. The group alternates calm spells
 /// (2-12 s by default; 70 % of them short, 2-3 s, so bursts come in bouts) and bursts of fast swimming (1-3 s, then a
-/// 1 s decay); in the last 1-1.5 s of every calm spell one
-/// fish (the initiator) swims straight at a neighbour (the target) while the rest stay calm: a visible precursor that
-/// is not just motion energy. Some calm spells hold a decoy approach that no burst follows
+/// 1 s decay); in the last 1-1.5 s of every calm spell one fish (the initiator) turns to a neighbour (the target) and
+/// swims at it while the rest stay calm: a visible precursor that is not just motion energy. Some calm spells hold a decoy approach that no burst follows
 /// (<see cref="TankParameters.DecoyProbability"/>). Fish steer smoothly away from the walls, keep apart, and school
 /// in bursts. Only this class draws from the session's random stream, in a fixed order, so a seed fixes the session.
 /// </summary>
@@ -13,6 +12,9 @@ public static class TankSimulator
 {
     /// <summary>The most frames one session may have (about 93 hours at 30 fps).</summary>
     public const int MaxFrames = 10_000_000;
+
+    /// <summary>The most fish states (frames x fish) one session keeps in memory: about 4.8 GB.</summary>
+    public const long MaxFishFrames = 100_000_000;
 
     const ulong MotionStream = 0x4D6F74696F6E; // "Motion"
     const int WarmUpFrames = 60;                 // calm frames simulated before frame 0 so tails and turns are settled
@@ -23,6 +25,9 @@ public static class TankSimulator
         parameters.Validate();
         if (frames < 1 || frames > MaxFrames)
             throw new FishKitException($"frames {frames} is out of range; give 1 to {MaxFrames:N0} frames.");
+        if ((long)frames * parameters.FishCount > MaxFishFrames)
+            throw new FishKitException($"{frames:N0} frames of {parameters.FishCount} fish would hold {(long)frames * parameters.FishCount:N0} fish states in memory; " +
+                $"keep frames x fish at most {MaxFishFrames:N0} (simulate fewer frames or fewer fish).");
         var run = new Session(parameters, seed);
         for (int t = -WarmUpFrames; t < 0; t++) run.Step(t);
         var fish = new FishState[(long)frames * parameters.FishCount];

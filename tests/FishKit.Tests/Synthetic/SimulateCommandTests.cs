@@ -148,6 +148,8 @@ public class SimulateCommandTests
         Assert.Contains("FishCount", e.Message);
         e = Assert.Throws<FishKitException>(() => TankSimulator.Run(TankParameters.Default, 1, 0));
         Assert.Contains("frames 0", e.Message);
+        e = Assert.Throws<FishKitException>(() => TankSimulator.Run(TankParameters.Default with { FishCount = 64 }, 1, 2_000_000));
+        Assert.Contains("frames x fish", e.Message);
     }
 
     sealed class SyncProgress(Action<(long Done, long Total)> report) : IProgress<(long Done, long Total)>
