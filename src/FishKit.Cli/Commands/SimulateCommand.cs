@@ -20,9 +20,13 @@ static class SimulateCommand
         };
         var width = new Option<int>("--width") { Description = "Frame width in pixels.", DefaultValueFactory = _ => TankParameters.Default.Width };
         var height = new Option<int>("--height") { Description = "Frame height in pixels.", DefaultValueFactory = _ => TankParameters.Default.Height };
+        var raw = new Option<bool>("--raw")
+        {
+            Description = "Write raw camera footage instead: dark fish on an unevenly lit light tank floor with vignetting, slow illumination drift and sensor noise (same ground truth).",
+        };
         var command = new Command("simulate", "Simulate a tank of fish filmed from above: 8-bit grayscale PNG frames like the write-up's, with ground truth (positions, speeds, bursts) as CSV.")
         {
-            frames, output, seed, force, split, width, height,
+            frames, output, seed, force, split, width, height, raw,
         };
         command.SetAction(parseResult =>
         {
@@ -40,12 +44,13 @@ static class SimulateCommand
             using var cancel = CliCancellation.OnCtrlC();
             var clock = Stopwatch.StartNew();
             var simulation = TankSimulator.Run(parameters, parseResult.GetValue(seed), count, cancel.Token);
+            var footage = parseResult.GetValue(raw) ? RawFootage.Default : null;
             var written = CliProgress.Run(writer, "simulating", progress => splits is null
-                ? TankSession.Write(simulation, folder, replace, progress, cancel.Token)
-                : TankSession.WriteSplits(simulation, folder, splits, replace, progress, cancel.Token));
+                ? TankSession.Write(simulation, folder, replace, progress, cancel.Token, raw: footage)
+                : TankSession.WriteSplits(simulation, folder, splits, replace, progress, cancel.Token, raw: footage));
             double seconds = clock.Elapsed.TotalSeconds;
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {written.Frames} frames ({parameters.Width}x{parameters.Height}, seed {simulation.Seed}) to {folder}: " +
+                $"wrote {written.Frames} {(footage is null ? "" : "raw ")}frames ({parameters.Width}x{parameters.Height}, seed {simulation.Seed}) to {folder}: " +
                 $"{written.Bursts} bursts, {written.Decoys} decoy approaches, mean PNG {written.MeanPngBytes / 1024:F2} KB, " +
                 $"{seconds:F1} s ({written.Frames / seconds:F0} frames/s)"));
             if (splits is not null)

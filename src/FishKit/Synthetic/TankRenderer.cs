@@ -14,6 +14,13 @@ public static class TankRenderer
     public static void Render(TankParameters parameters, IReadOnlyList<FishTraits> traits, ReadOnlySpan<FishState> fish,
         int seed, long frameIndex, Span<byte> pixels)
     {
+        RenderFish(parameters, traits, fish, pixels);
+        Noise(parameters, seed, frameIndex, pixels);
+    }
+
+    /// <summary>Draws only the fish (no sensor noise), bright on black: also the fish mask of raw footage.</summary>
+    internal static void RenderFish(TankParameters parameters, IReadOnlyList<FishTraits> traits, ReadOnlySpan<FishState> fish, Span<byte> pixels)
+    {
         int width = parameters.Width, height = parameters.Height;
         if (pixels.Length != width * height)
             throw new ArgumentException($"the pixel buffer holds {pixels.Length} bytes; a {width}x{height} frame needs {width * height}.", nameof(pixels));
@@ -28,7 +35,6 @@ public static class TankRenderer
                 Capsule(pixels, width, height, x[k], y[k], r[k], x[k + 1], y[k + 1], r[k + 1],
                     traits[i].Brightness * FishBody.Shade(k), parameters.EdgeBlur);
         }
-        Noise(parameters, seed, frameIndex, pixels);
     }
 
     /// <summary>Draws a segment from a to b whose half-width goes from ra to rb, brighter along its middle line.</summary>

@@ -19,8 +19,9 @@ public sealed record WrittenSession(int Frames, long PngBytes, int Bursts, int D
 /// <summary>
 /// Writes a simulated session as the write-up's data: frames 00000.png, 00001.png, ... (8-bit grayscale; more digits
 /// only past 100,000 frames) with the ground truth beside them (truth-fish.csv, truth-frames.csv, truth-bursts.csv,
-/// truth-decoys.csv, simulation.json), either into one folder or split chronologically into several. Frames are drawn
-/// and encoded in parallel; the bytes never depend on the thread count. The output folder appears only when complete.
+/// truth-decoys.csv, simulation.json), either into one folder or split chronologically into several. Frames are the
+/// write-up's processed look (bright fish on black) or, given a <see cref="RawFootage"/>, the raw camera's. Frames are
+/// drawn and encoded in parallel; the bytes never depend on the thread count. The output folder appears only when complete.
 /// </summary>
 public static class TankSession
 {
@@ -36,11 +37,13 @@ public static class TankSession
 
     /// <summary>Writes the whole session into <paramref name="folder"/> (refused if it has files, unless <paramref name="force"/>).</summary>
     public static WrittenSession Write(TankSimulation simulation, string folder, bool force = false,
-        IProgress<(long Done, long Total)>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0)
+        IProgress<(long Done, long Total)>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0,
+        RawFootage? raw = null)
     {
+        raw?.Validate();
         WrittenSession? result = null;
         AtomicFile.WriteDirectory(folder, force, temp =>
-            result = WritePart(simulation, temp, 0, simulation.FrameCount, new Counter(simulation.FrameCount, progress), maxThreads, cancellationToken));
+            result = WritePart(simulation, raw, temp, 0, simulation.FrameCount, new Counter(simulation.FrameCount, progress), maxThreads, cancellationToken));
         return result!;
     }
 
@@ -49,8 +52,10 @@ public static class TankSession
     /// sub-folder of <paramref name="folder"/> named after it, frame indices restarting at 0 (simulation.json gives the offset).
     /// </summary>
     public static WrittenSession WriteSplits(TankSimulation simulation, string folder, IReadOnlyList<SessionSplit> splits,
-        bool force = false, IProgress<(long Done, long Total)>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0)
+        bool force = false, IProgress<(long Done, long Total)>? progress = null, CancellationToken cancellationToken = default, int maxThreads = 0,
+        RawFootage? raw = null)
     {
+        raw?.Validate();
         CheckSplits(simulation, splits);
         var parts = new List<WrittenSession>();
         AtomicFile.WriteDirectory(folder, force, temp =>
@@ -61,7 +66,7 @@ public static class TankSession
             {
                 var sub = Path.Combine(temp, split.Name);
                 Directory.CreateDirectory(sub);
-                parts.Add(WritePart(simulation, sub, offset, split.Frames, counter, maxThreads, cancellationToken));
+                parts.Add(WritePart(simulation, raw, sub, offset, split.Frames, counter, maxThreads, cancellationToken));
                 offset += split.Frames;
             }
         });
@@ -97,17 +102,17 @@ public static class TankSession
         }
     }
 
-    static WrittenSession WritePart(TankSimulation simulation, string folder, int offset, int count, Counter counter,
+    static WrittenSession WritePart(TankSimulation simulation, RawFootage? raw, string folder, int offset, int count, Counter counter,
         int maxThreads, CancellationToken cancellationToken)
     {
-        long pngBytes = WriteFrames(simulation, folder, offset, count, counter, maxThreads, cancellationToken);
+        long pngBytes = WriteFrames(simulation, raw, folder, offset, count, counter, maxThreads, cancellationToken);
         var bursts = simulation.Bursts.Where(b => b.Onset >= offset && b.Onset < offset + count).ToArray();
         var decoys = simulation.Decoys.Where(d => d.End >= offset && d.Start < offset + count).ToArray();
-        WriteTruth(simulation, folder, offset, count, bursts, decoys);
+        WriteTruth(simulation, raw, folder, offset, count, bursts, decoys);
         return new WrittenSession(count, pngBytes, bursts.Length, decoys.Length);
     }
 
-    static long WriteFrames(TankSimulation simulation, string folder, int offset, int count, Counter counter,
+    static long WriteFrames(TankSimulation simulation, RawFootage? raw, string folder, int offset, int count, Counter counter,
         int maxThreads, CancellationToken cancellationToken)
     {
         int width = simulation.Parameters.Width, height = simulation.Parameters.Height;
@@ -118,12 +123,13 @@ public static class TankSession
         };
         long bytes = 0;
         Parallel.ForEach(Partitioner.Create(0, count, 32), options,
-            () => (Pixels: new byte[width * height], Encoder: new GrayPngEncoder(), Bytes: 0L),
+            () => (Pixels: new byte[width * height], Encoder: new GrayPngEncoder(), Raw: raw is null ? null : new RawFootageRenderer(simulation, raw), Bytes: 0L),
             (range, loop, worker) =>
             {
                 for (int i = range.Item1; i < range.Item2; i++)
                 {
-                    simulation.Render(offset + i, worker.Pixels);
+                    if (worker.Raw is null) simulation.Render(offset + i, worker.Pixels);
+                    else worker.Raw.Render(offset + i, worker.Pixels);
                     var png = worker.Encoder.Encode(worker.Pixels, width, height);
                     File.WriteAllBytes(Path.Combine(folder, FrameFileName(i, count)), png.Span);
                     worker.Bytes += png.Length;
@@ -135,7 +141,7 @@ public static class TankSession
         return bytes;
     }
 
-    static void WriteTruth(TankSimulation simulation, string folder, int offset, int count,
+    static void WriteTruth(TankSimulation simulation, RawFootage? raw, string folder, int offset, int count,
         IReadOnlyList<BurstEvent> bursts, IReadOnlyList<ApproachEvent> decoys)
     {
         var c = CultureInfo.InvariantCulture;
@@ -169,11 +175,13 @@ public static class TankSession
             ["session_frames"] = simulation.FrameCount,
             ["session_frame_offset"] = offset,
             ["frame_files"] = $"{FrameFileName(0, count)} .. {FrameFileName(count - 1, count)} (8-bit grayscale PNG)",
+            ["footage"] = raw is null ? "processed: bright fish on black, as the write-up's frames" : "raw: dark fish on a light, unevenly lit tank floor, before preprocessing",
             ["units"] = "x_px, y_px: centre of the head in pixels, pixel (0,0)'s centre at (0,0), y down; heading_rad: radians from +x towards +y; " +
                         "speed: pixels per frame; frame indices restart at 0 in this folder (add session_frame_offset for the session's index); " +
                         "end_frame is the last burst frame before the decay; precursor_start_frame or start_frame may be negative when it lies in the previous split",
             ["parameters"] = simulation.Parameters,
         };
+        if (raw is not null) info["raw_footage"] = raw;
         var json = JsonSerializer.Serialize(info, new JsonSerializerOptions
         {
             WriteIndented = true,

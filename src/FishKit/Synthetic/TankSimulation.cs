@@ -74,6 +74,14 @@ public sealed class TankSimulation
         return pixels;
     }
 
+    /// <summary>Draws frame <paramref name="frame"/> as the raw camera <paramref name="footage"/> sees it (a new buffer; for many frames keep one <see cref="RawFootageRenderer"/>).</summary>
+    public byte[] RenderRaw(int frame, RawFootage footage)
+    {
+        var pixels = new byte[Parameters.Width * Parameters.Height];
+        new RawFootageRenderer(this, footage).Render(frame, pixels);
+        return pixels;
+    }
+
     void CheckFrame(int frame)
     {
         if ((uint)frame >= (uint)phases.Length)
