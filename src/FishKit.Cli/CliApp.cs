@@ -10,6 +10,10 @@ public static class CliApp
     static IEnumerable<Command> Commands() =>
     [
         SimulateCommand.Create(),
+        LabelCommand.Create(),
+        BaselineCommand.Create(),
+        EvaluateCommand.Create(),
+        DoctorCommand.Create(),
     ];
 
     /// <summary>Runs fishkit with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
