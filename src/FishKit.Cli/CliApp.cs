@@ -10,7 +10,12 @@ public static class CliApp
     static IEnumerable<Command> Commands() =>
     [
         ReproduceCommand.Create(),
+        SimulateCommand.Create(),
         YTildeCommand.Create(),
+        LabelCommand.Create(),
+        BaselineCommand.Create(),
+        EvaluateCommand.Create(),
+        DoctorCommand.Create(),
         LabelCommand.Create(),
         BaselineCommand.Create(),
         EvaluateCommand.Create(),
