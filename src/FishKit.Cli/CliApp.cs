@@ -16,10 +16,6 @@ public static class CliApp
         BaselineCommand.Create(),
         EvaluateCommand.Create(),
         DoctorCommand.Create(),
-        LabelCommand.Create(),
-        BaselineCommand.Create(),
-        EvaluateCommand.Create(),
-        DoctorCommand.Create(),
     ];
 
     /// <summary>Runs fishkit with <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
