@@ -11,6 +11,7 @@ public static class CliApp
     [
         ReproduceCommand.Create(),
         SimulateCommand.Create(),
+        FramesCommand.Create(),
         YTildeCommand.Create(),
         LabelCommand.Create(),
         BaselineCommand.Create(),
