@@ -36,6 +36,9 @@ public sealed class ConvLstm : nn.Module<Tensor, Tensor>
     {
         if (x.dim() != 5 || x.shape[1] < 1 || x.shape[2] != cell.InputChannels)
             throw new FishKitException($"ConvLSTM input has shape ({string.Join(", ", x.shape)}) but must be (batch, steps >= 1, {cell.InputChannels} channels, height, width).");
+        long k = cell.Kernel;
+        if (cell.Padding == ConvPadding.Valid && (x.shape[3] < k || x.shape[4] < k))
+            throw new FishKitException($"ConvLSTM input frames are {x.shape[3]}x{x.shape[4]} but its {k}x{k} valid convolution needs at least {k}x{k}; use larger frames, fewer pooled layers or padding 'same'.");
         using var scope = NewDisposeScope();
         long batch = x.shape[0], steps = x.shape[1];
         var projected = cell.ProjectInput(x.flatten(0, 1));

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FishKit.Tests.Reference;
 
 /// <summary>Keras ConvLSTM2D and classifier outputs computed literally in numpy, in Keras' channels-last layouts (make_convlstm_reference.py).</summary>
-public sealed record ConvLstmReference(ConvLstmReference.Cell[] Cells, ConvLstmReference.Classifier[] Models)
+public sealed record ConvLstmReference(ConvLstmReference.Cell[] Cells, ConvLstmReference.Classifier[] Models, ConvLstmReference.YTildeLstmCase YtildeLstm)
 {
     /// <summary>One ConvLSTM2D layer: input (B, T, H, W, C), kernels (k, k, in, 4F), every step's h (B, T, H', W', F), last c (B, H', W', F).</summary>
     public sealed record Cell(string Name, string Padding, int KernelSize, int Filters, bool UseBias, string Activation,
@@ -22,6 +22,13 @@ public sealed record ConvLstmReference(ConvLstmReference.Cell[] Cells, ConvLstmR
     {
         public override string ToString() => Architecture;
     }
+
+    /// <summary>One layer of PyTorch's LSTM weights (gates i, f, g, o).</summary>
+    public sealed record LstmLayer(double[] WeightIh, double[] WeightHh, double[] BiasIh, double[] BiasHh);
+
+    /// <summary>The y-tilde LSTM on raw y-tilde windows (B, Window) with its input offset and scale.</summary>
+    public sealed record YTildeLstmCase(int Window, int Hidden, int Layers, double Offset, double Scale, long[] YtildeShape,
+        double[] Ytilde, LstmLayer[] Lstm, double[] DenseWeight, double[] DenseBias, double[] Logits);
 
     public static ConvLstmReference Load() => Cached.Value;
 

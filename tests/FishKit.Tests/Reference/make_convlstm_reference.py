@@ -1,4 +1,4 @@
-"""Reference outputs of Keras 2's ConvLSTM2D and of the write-up's classifiers, for FishKit's Models tests.
+"""Reference outputs of Keras 2's ConvLSTM2D, the write-up's classifiers and the y-tilde LSTM, for FishKit's Models tests.
 
 Everything is computed in float64 with plain numpy loops that follow Keras 2.4 (TensorFlow 2.3) literally, in
 Keras' own channels-last layouts, independent of the kit's code and of PyTorch:
@@ -163,6 +163,38 @@ def classifier_case(architecture, size):
     return case
 
 
+def ytilde_lstm_case(window=5, hidden=3, layers=2, batch=3, offset=0.001, scale=1000.0):
+    """The y-tilde LSTM: PyTorch/Keras LSTM equations (gates i, f, g, o) per layer, logit = dense(h_T of the top layer)."""
+    sig = ACTIVATIONS["sigmoid"]
+    y = np.round(rng.uniform(0, 0.004, (batch, window)), 6)
+    x = ((y - offset) * scale)[:, :, None]
+    weights = []
+    inputs = 1
+    for _ in range(layers):
+        w_ih, w_hh = draw(0, 0.5, (4 * hidden, inputs)), draw(0, 0.5, (4 * hidden, hidden))
+        b_ih, b_hh = draw(0, 0.3, 4 * hidden), draw(0, 0.3, 4 * hidden)
+        weights.append((w_ih, w_hh, b_ih, b_hh))
+        seq = []
+        h = np.zeros((batch, hidden))
+        c = np.zeros((batch, hidden))
+        for t in range(window):
+            z = x[:, t] @ w_ih.T + b_ih + h @ w_hh.T + b_hh
+            i, f, g, o = (z[:, k * hidden:(k + 1) * hidden] for k in range(4))
+            c = sig(f) * c + sig(i) * np.tanh(g)
+            h = sig(o) * np.tanh(c)
+            seq.append(h)
+        x = np.stack(seq, axis=1)
+        inputs = hidden
+    dense_w, dense_b = draw(0, 0.5, (1, hidden)), draw(0, 0.1, 1)
+    logits = x[:, -1] @ dense_w.T + dense_b
+    return {
+        "window": window, "hidden": hidden, "layers": layers, "offset": offset, "scale": scale,
+        "ytilde_shape": list(y.shape), "ytilde": flat(y),
+        "lstm": [{"weight_ih": flat(a), "weight_hh": flat(b), "bias_ih": flat(c), "bias_hh": flat(d)} for a, b, c, d in weights],
+        "dense_weight": flat(dense_w), "dense_bias": flat(dense_b), "logits": flat(logits[:, 0]),
+    }
+
+
 cells = [
     cell_case("valid-bias-tanh-hard_sigmoid", "valid", 3, True, "tanh", "hard_sigmoid"),
     cell_case("same-nobias-tanh-hard_sigmoid", "same", 3, False, "tanh", "hard_sigmoid"),
@@ -171,8 +203,9 @@ cells = [
     cell_case("same-even-kernel-bias", "same", 2, True, "tanh", "hard_sigmoid", size=(4, 6)),
 ]
 models = [classifier_case("writeup-best", (6, 7)), classifier_case("writeup-two-layer", (8, 9))]
+ytilde_lstm = ytilde_lstm_case()
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "convlstm_reference.json")
 with open(out, "w") as fh:
-    json.dump({"cells": cells, "models": models}, fh)
-print(f"wrote {out}: {len(cells)} cell cases, {len(models)} classifier cases")
+    json.dump({"cells": cells, "models": models, "ytilde_lstm": ytilde_lstm}, fh)
+print(f"wrote {out}: {len(cells)} cell cases, {len(models)} classifier cases, 1 y-tilde LSTM case")
