@@ -98,14 +98,37 @@ public sealed unsafe class FrameStore : IDisposable
         return new ReadOnlySpan<byte>(frames + (long)index * FrameBytes, FrameBytes);
     }
 
+    /// <summary>
+    /// Keeps the mapping alive until the returned hold is disposed, even if the store is disposed meanwhile (then
+    /// <see cref="Frame"/> throws, but spans taken under the hold stay readable). Throws if the store is disposed already.
+    /// </summary>
+    internal MappingHold Hold()
+    {
+        bool added = false;
+        view.SafeMemoryMappedViewHandle.DangerousAddRef(ref added);
+        return new MappingHold(view.SafeMemoryMappedViewHandle);
+    }
+
+    /// <summary>A reference on the mapping, released by <see cref="Dispose"/>.</summary>
+    internal readonly struct MappingHold(System.Runtime.InteropServices.SafeHandle handle) : IDisposable
+    {
+        public void Dispose() => handle.DangerousRelease();
+    }
+
     /// <summary>The checksum recorded in the file.</summary>
-    public ulong RecordedChecksum =>
-        BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(frames + Header.DataBytes, FrameStoreFormat.TrailerBytes));
+    public ulong RecordedChecksum
+    {
+        get
+        {
+            using var hold = Hold();
+            return BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(frames + Header.DataBytes, FrameStoreFormat.TrailerBytes));
+        }
+    }
 
     /// <summary>XxHash3 of the header and frames as they are now in the file (reads the whole file).</summary>
     public ulong ComputeChecksum()
     {
-        ObjectDisposedException.ThrowIf(disposed != 0, this);
+        using var hold = Hold();
         var hash = new XxHash3();
         long total = DataOffset + Header.DataBytes;
         for (long at = 0; at < total; at += HashBlock)
