@@ -32,6 +32,9 @@ public sealed class LabelledFrames
     /// <summary>Sample frames labelled 1.</summary>
     public int Positives { get; }
 
+    /// <summary>The labels of the sample frames First .. Last, in frame order.</summary>
+    public ReadOnlySpan<bool> SampleLabels => labels.AsSpan(First, Count);
+
     /// <summary>The label of frame <paramref name="t"/>.</summary>
     public bool Label(int t) => labels[t];
 
