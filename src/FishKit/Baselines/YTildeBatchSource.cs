@@ -17,16 +17,20 @@ public sealed class YTildeBatchSource : IBatchSource
     readonly BatchOptions options;
     readonly int seed;
 
-    /// <summary>Samples of <paramref name="ytilde"/> with <paramref name="labels"/> (one per frame) over the labelled range.</summary>
+    /// <summary>
+    /// Samples of <paramref name="ytilde"/> with <paramref name="labels"/> (one per frame) for frames
+    /// <paramref name="firstFrame"/> .. <paramref name="lastFrame"/> (default: the write-up's labelled range; never before
+    /// the first full window).
+    /// </summary>
     public YTildeBatchSource(double[] ytilde, bool[] labels, YTildeLstmConfig config, BatchOptions options, int seed,
-        LabelParameters? labelParameters = null)
+        int? firstFrame = null, int? lastFrame = null)
     {
         if (labels.Length != ytilde.Length)
             throw new FishKitException($"there are {labels.Length} labels for {ytilde.Length} y-tilde values; give one label per frame.");
         if (options.Flips) throw new FishKitException("flips are an augmentation of video clips; the y-tilde LSTM takes no flips.");
-        var p = labelParameters ?? LabelParameters.WriteUp;
+        var p = LabelParameters.WriteUp;
         windows = new YTildeWindows(ytilde, config.Window);
-        frames = LabelledFrames.Create(labels, Math.Max(p.FirstFrame, windows.FirstFrame), p.LastFrame(ytilde.Length), "the y-tilde series");
+        frames = LabelledFrames.Create(labels, Math.Max(firstFrame ?? p.FirstFrame, windows.FirstFrame), lastFrame ?? p.LastFrame(ytilde.Length), "the y-tilde series");
         this.options = options;
         this.seed = seed;
     }

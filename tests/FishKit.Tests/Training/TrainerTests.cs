@@ -31,7 +31,7 @@ public class TrainerTests
 
     static TrainingOptions Options(int epochs = 2) => new()
     {
-        Epochs = epochs, BatchSize = 16, LearningRate = 3e-3, MaxBatchesPerEpoch = 12, Threads = 1, Seed = 7,
+        Epochs = epochs, LearningRate = 3e-3, MaxBatchesPerEpoch = 12, Threads = 1, Seed = 7,
     };
 
     static float[] Weights(string checkpoint)
