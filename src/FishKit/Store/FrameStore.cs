@@ -98,6 +98,15 @@ public sealed unsafe class FrameStore : IDisposable
         return new ReadOnlySpan<byte>(frames + (long)index * FrameBytes, FrameBytes);
     }
 
+    /// <summary>Frames <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> - 1 back to back, straight from the mapping (at most 2 GB).</summary>
+    public ReadOnlySpan<byte> Frames(int start, int count)
+    {
+        if (start < 0 || count < 0 || (long)start + count > Count || (long)count * FrameBytes > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"frames {start}..{(long)start + count - 1} are not a block of under 2 GB within the {Count} frames of '{Path}'");
+        ObjectDisposedException.ThrowIf(disposed != 0, this);
+        return new ReadOnlySpan<byte>(frames + (long)start * FrameBytes, count * FrameBytes);
+    }
+
     /// <summary>
     /// Keeps the mapping alive until the returned hold is disposed, even if the store is disposed meanwhile (then
     /// <see cref="Frame"/> throws, but spans taken under the hold stay readable). Throws if the store is disposed already.

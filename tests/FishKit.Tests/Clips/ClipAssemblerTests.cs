@@ -49,14 +49,19 @@ public class ClipAssemblerTests
     }
 
     [Theory]
-    [InlineData(Flip.LeftRight)]
-    [InlineData(Flip.UpDown)]
-    [InlineData(Flip.Both)]
-    public void Flips_mirror_every_frame_of_the_clip(Flip flip)
+    [InlineData(Flip.None, 7, 5)]
+    [InlineData(Flip.LeftRight, 7, 5)]
+    [InlineData(Flip.UpDown, 7, 5)]
+    [InlineData(Flip.Both, 7, 5)]
+    [InlineData(Flip.LeftRight, 53, 7)] // rows of 32 + 16 + 5 bytes: every copy loop of the flips runs
+    [InlineData(Flip.UpDown, 53, 7)]
+    [InlineData(Flip.Both, 53, 7)]
+    [InlineData(Flip.Both, 160, 120)]
+    public void Flips_mirror_every_frame_of_the_clip(Flip flip, int w, int h)
     {
-        using var fixture = new ClipFixture(frames: 40, width: 7, height: 5);
+        using var fixture = new ClipFixture(frames: 40, width: w, height: h);
         var set = fixture.Set(new ClipLayout(3, 2));
-        int w = 7, h = 5, frameBytes = w * h;
+        int frameBytes = w * h;
         var clip = new byte[6 * frameBytes];
         ClipAssembler.Copy(set, new ClipSample(30, flip), clip);
 
