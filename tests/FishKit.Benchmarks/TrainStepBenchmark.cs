@@ -53,13 +53,15 @@ sealed class TrainStepBenchmark : IBenchmark
     }
 
     /// <summary>What one process reported.</summary>
-    sealed record Report(double Loss, double[] Steps, long RssBeforeKb, long PeakKb)
+    sealed record Report(double Loss, double[] Steps, double[] CpuSteps, long RssBeforeKb, long PeakKb)
     {
         public static Report Parse(string output)
         {
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().Split(' ')).ToList();
-            double Value(string key) => double.Parse(lines.Single(l => l[0] == key)[1], CultureInfo.InvariantCulture);
-            return new Report(Value("loss"), [.. lines.Where(l => l[0] == "step").Select(l => double.Parse(l[1], CultureInfo.InvariantCulture))],
+            double Number(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+            double Value(string key) => Number(lines.Single(l => l[0] == key)[1]);
+            var steps = lines.Where(l => l[0] == "step").ToList();
+            return new Report(Value("loss"), [.. steps.Select(l => Number(l[1]))], [.. steps.Select(l => Number(l[2]))],
                 (long)Value("rss_before_kb"), (long)Value("peak_kb"));
         }
     }
@@ -90,12 +92,14 @@ sealed class TrainStepBenchmark : IBenchmark
                 string[] peerSave = r == 0 ? ["--save-after-first", Path.Combine(dir, "pytorch-after-first.pt")] : [];
                 kit.Add(Report.Parse(RunSelf([Name, "--child", "--size", o.Size, .. common, .. kitSave])));
                 peer.Add(Report.Parse(Measure.RunPeer("trainstep_peer.py", [.. common, "--shape", string.Join(",", shape), .. peerSave])));
-                Console.WriteLine($"  round {r + 1}: kit {string.Join(" ", kit[^1].Steps.Select(s => $"{s:F2}s"))}, PyTorch {string.Join(" ", peer[^1].Steps.Select(s => $"{s:F2}s"))}");
+                Console.WriteLine($"  round {r + 1}: kit {Times(kit[^1])}, PyTorch {Times(peer[^1])}");
             }
             double kitMedian = Measure.Median(kit.SelectMany(k => k.Steps)), peerMedian = Measure.Median(peer.SelectMany(p => p.Steps));
             long kitPeak = kit.Max(k => k.PeakKb), peerPeak = peer.Max(p => p.PeakKb);
             long kitGrowth = kit.Max(k => k.PeakKb - k.RssBeforeKb), peerGrowth = peer.Max(p => p.PeakKb - p.RssBeforeKb);
+            double kitCpu = Measure.Median(kit.SelectMany(k => k.CpuSteps)), peerCpu = Measure.Median(peer.SelectMany(p => p.CpuSteps));
             Console.WriteLine($"step time (median): kit {kitMedian:F3} s, PyTorch {peerMedian:F3} s; ratio kit/PyTorch {kitMedian / peerMedian:F2} (target <= 0.80)");
+            Console.WriteLine($"step CPU time (median, user + system, less sensitive to a shared machine): kit {kitCpu:F3} s, PyTorch {peerCpu:F3} s; ratio {kitCpu / peerCpu:F2}");
             Console.WriteLine($"peak RSS: kit {Gb(kitPeak)}, PyTorch {Gb(peerPeak)}; ratio {(double)kitPeak / peerPeak:F2} (target <= 1)");
             Console.WriteLine($"  above the RSS before the first step: kit {Gb(kitGrowth)}, PyTorch {Gb(peerGrowth)}");
             Console.WriteLine($"check: first-step loss kit {kit[0].Loss:R}, PyTorch {peer[0].Loss:R} (relative difference {Math.Abs(kit[0].Loss - peer[0].Loss) / Math.Abs(peer[0].Loss):E1})");
@@ -108,6 +112,8 @@ sealed class TrainStepBenchmark : IBenchmark
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    static string Times(Report r) => string.Join(" ", r.Steps.Zip(r.CpuSteps, (w, c) => $"{w:F2}s (cpu {c:F2}s)"));
 
     static string Gb(long kb) => $"{kb / 1024.0 / 1024.0:F2} GB";
 
@@ -153,8 +159,11 @@ sealed class TrainStepBenchmark : IBenchmark
         using var weights = tensor(labelValues.Select(v => v > 0 ? 0.866f : 0.133f).ToArray());
         using var optimizer = optim.Adam(model.parameters(), lr: 8e-5, beta1: 0.9, beta2: 0.999, eps: 1e-7);
         Console.WriteLine($"rss_before_kb {StatusKb("VmRSS")}");
+        var process = Process.GetCurrentProcess();
         for (int step = 0; step < 1 + o.Steps; step++)
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             double loss;
             using (NewDisposeScope())
@@ -166,12 +175,14 @@ sealed class TrainStepBenchmark : IBenchmark
                 loss = l.item<float>();
             }
             double seconds = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            double cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
             if (step == 0)
             {
                 Console.WriteLine($"loss {loss.ToString("R", CultureInfo.InvariantCulture)}");
                 if (!string.IsNullOrEmpty(o.SaveAfterFirst)) ModelWeights.SavePyTorch(model, o.SaveAfterFirst);
             }
-            else Console.WriteLine($"step {seconds.ToString("F6", CultureInfo.InvariantCulture)}");
+            else Console.WriteLine(FormattableString.Invariant($"step {seconds:F6} {cpuSeconds:F6}"));
         }
         Console.WriteLine($"peak_kb {StatusKb("VmHWM")}");
         return 0;

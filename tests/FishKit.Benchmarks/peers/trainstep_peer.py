@@ -9,7 +9,8 @@ Then BatchNorm without affine (momentum 0.01, eps 1e-3), global max pool, dense(
 Adam(lr 8e-5, eps 1e-7).
 
 Run by the benchmark with Debian's Python: /usr/bin/python3 trainstep_peer.py --weights W --clips C --shape B,T,C,H,W
-  --labels 0,1,... --threads N --steps S [--save-after-first PATH]. Prints `loss`, `step` and memory lines.
+  --labels 0,1,... --threads N --steps S [--save-after-first PATH]. Prints `loss`, `step <wall s> <cpu s>` and
+  memory lines (kB).
 """
 import argparse
 import resource
@@ -98,18 +99,18 @@ def main():
     optimizer = torch.optim.Adam(model.parameters(), lr=8e-5, betas=(0.9, 0.999), eps=1e-7)
     print(f"rss_before_kb {kb('VmRSS')}")
     for step in range(1 + a.steps):  # the first step warms up
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         optimizer.zero_grad()
         loss = F.binary_cross_entropy_with_logits(model(clips), labels, weight=weights)
         loss.backward()
         optimizer.step()
-        seconds = time.perf_counter() - start
+        seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
         if step == 0:
             print(f"loss {loss.item():.9g}")
             if a.save_after_first:
                 torch.save(model.state_dict(), a.save_after_first)
         else:
-            print(f"step {seconds:.6f}")
+            print(f"step {seconds:.6f} {cpu_seconds:.6f}")
     print(f"peak_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
 
 
