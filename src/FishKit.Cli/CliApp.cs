@@ -9,6 +9,15 @@ public static class CliApp
     /// <summary>All commands, in the order `fishkit --help` lists them.</summary>
     static IEnumerable<Command> Commands() =>
     [
+        ReproduceCommand.Create(),
+        SimulateCommand.Create(),
+        FramesCommand.Create(),
+        YTildeCommand.Create(),
+        LabelCommand.Create(),
+        BaselineCommand.Create(),
+        EvaluateCommand.Create(),
+        TrainCommand.Create(),
+        PredictCommand.Create(),
         DoctorCommand.Create(),
     ];
 

@@ -13,4 +13,13 @@ static class CommonOptions
 
     /// <summary>The seed of every random choice.</summary>
     public static Option<int> Seed() => new("--seed") { Description = "Seed of every random choice (same seed, same result).", DefaultValueFactory = _ => 1 };
+
+    /// <summary>Refuses an output path that names one of the inputs, which writing would destroy.</summary>
+    public static void RequireDistinct(string output, params string[] inputs)
+    {
+        var full = Path.GetFullPath(output);
+        foreach (var input in inputs)
+            if (string.Equals(full, Path.GetFullPath(input), StringComparison.Ordinal))
+                throw new FishKitException($"--out '{output}' is the input file; writing it would destroy the input: choose another output path.");
+    }
 }

@@ -43,6 +43,16 @@ public static class ModelWeights
         foreach (DictionaryEntry entry in loaded)
             if (entry.Key is string name && entry.Value is Tensor t) file[name] = t;
         var model = module.state_dict();
+        var problems = Mismatches(model, file);
+        if (problems.Count > 0)
+            throw new FishKitException($"weights file '{path}' does not fit this model ({string.Join("; ", problems)}); was it saved from another architecture or input size?");
+        using (no_grad())
+            foreach (var (name, tensor) in model) tensor.copy_(file[name]);
+    }
+
+    /// <summary>The tensors that differ in name or shape between a model's state and a stored one, one phrase each.</summary>
+    public static List<string> Mismatches(IReadOnlyDictionary<string, Tensor> model, IReadOnlyDictionary<string, Tensor> file)
+    {
         var problems = new List<string>();
         foreach (var (name, tensor) in model)
         {
@@ -51,10 +61,7 @@ public static class ModelWeights
         }
         foreach (var (name, stored) in file)
             if (!model.ContainsKey(name)) problems.Add($"{name} {Shape(stored)} in the file is not in the model");
-        if (problems.Count > 0)
-            throw new FishKitException($"weights file '{path}' does not fit this model ({string.Join("; ", problems)}); was it saved from another architecture or input size?");
-        using (no_grad())
-            foreach (var (name, tensor) in model) tensor.copy_(file[name]);
+        return problems;
     }
 
     /// <summary>Number of trainable values (parameters that require a gradient).</summary>

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FishKit.Evaluation;
+using FishKit.IO;
+
+namespace FishKit.Cli.Commands;
+
+/// <summary><c>fishkit evaluate</c>: ROC AUC, average precision and the best thresholds of a score series against labels.</summary>
+static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var labels = new Option<string>("--labels") { Description = "0/1 labels, one per frame (.npy or .csv).", Required = true };
+        var scores = new Option<string>("--scores") { Description = "Scores, one per frame, higher = more likely 1 (.npy or .csv).", Required = true };
+        var from = new Option<int?>("--from") { Description = "First frame to evaluate (default: 0)." };
+        var to = new Option<int?>("--to") { Description = "Last frame to evaluate, inclusive (default: the last frame)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var bootstrap = new Option<int>("--bootstrap")
+        {
+            Description = "Also give a percentile bootstrap confidence interval of the AUC from this many resamples (e.g. 2000).",
+        };
+        var confidence = new Option<double>("--confidence") { Description = "Level of the bootstrap interval.", DefaultValueFactory = _ => 0.95 };
+        var seed = CommonOptions.Seed();
+        var compare = new Option<string?>("--compare") { Description = "A second score series: DeLong's test of its AUC against --scores' on the same labels." };
+
+        var command = new Command("evaluate", "Compare a score series with labels over frames --from..--to: ROC AUC, average precision, max Youden J and max accuracy with their thresholds (predict 1 when score >= threshold).")
+        {
+            labels, scores, from, to, json, bootstrap, confidence, seed, compare,
+        };
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            string labelsPath = parseResult.GetValue(labels)!, scoresPath = parseResult.GetValue(scores)!;
+            string? comparePath = parseResult.GetValue(compare);
+            int resamples = parseResult.GetValue(bootstrap);
+            if (resamples < 0)
+                throw new FishKitException($"--bootstrap {resamples} is negative; give the number of resamples (e.g. 2000) or leave it out.");
+
+            var allLabels = Series.ReadLabels(labelsPath);
+            var allScores = ReadScores(scoresPath, labelsPath, allLabels.Length);
+            var (first, last) = FrameRange(parseResult.GetValue(from), parseResult.GetValue(to), allLabels.Length, labelsPath);
+            var range = new Range(first, last + 1);
+            var y = allLabels.AsSpan(range);
+            var s = allScores.AsSpan(range);
+            RequireFinite(s, scoresPath, first);
+            RequireBothClasses(y, labelsPath, first, last);
+
+            var report = EvaluationReport.Of(y, s);
+            var interval = resamples > 0 ? BootstrapAuc.Interval(y, s, resamples, parseResult.GetValue(seed), parseResult.GetValue(confidence)) : null;
+            DeLongComparison? delong = null;
+            if (comparePath is not null)
+            {
+                var other = ReadScores(comparePath, labelsPath, allLabels.Length).AsSpan(range);
+                RequireFinite(other, comparePath, first);
+                delong = DeLong.Compare(y, s, other);
+            }
+
+            if (parseResult.GetValue(json)) output.WriteLine(Json(report, interval, delong));
+            else WriteTable(output, report, first, last, interval, delong, comparePath);
+            return 0;
+        });
+        return command;
+    }
+
+    static double[] ReadScores(string path, string labelsPath, int frames)
+    {
+        var values = Series.Read(path);
+        if (values.Length != frames)
+            throw new FishKitException($"'{labelsPath}' has {frames} frames but '{path}' has {values.Length}; give labels and scores of the same frames.");
+        return values;
+    }
+
+    static (int First, int Last) FrameRange(int? from, int? to, int frames, string labelsPath)
+    {
+        if (frames == 0) throw new FishKitException($"'{labelsPath}' holds no frames; nothing to evaluate.");
+        int first = from ?? 0, last = to ?? frames - 1;
+        if (first < 0 || first >= frames)
+            throw new FishKitException($"--from {first} is outside the frames 0..{frames - 1} of '{labelsPath}'.");
+        if (last < 0 || last >= frames)
+            throw new FishKitException($"--to {last} is outside the frames 0..{frames - 1} of '{labelsPath}'.");
+        if (first > last)
+            throw new FishKitException($"--from {first} is after --to {last}; give --from <= --to.");
+        return (first, last);
+    }
+
+    static void RequireFinite(ReadOnlySpan<double> scores, string path, int first)
+    {
+        for (int i = 0; i < scores.Length; i++)
+            if (!double.IsFinite(scores[i]))
+                throw new FishKitException($"'{path}' frame {first + i}: score {scores[i]} is not a finite number; fix or exclude it with --from/--to.");
+    }
+
+    static void RequireBothClasses(ReadOnlySpan<bool> labels, string path, int first, int last)
+    {
+        int positives = labels.Count(true);
+        if (positives == 0 || positives == labels.Length)
+            throw new FishKitException(
+                $"'{path}' frames {first}..{last} are all {(positives == 0 ? 0 : 1)}; ROC AUC needs both classes, so widen --from/--to or check the labels.");
+    }
+
+    static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    /// <summary>The report's keys, plus <c>auc_ci</c> and <c>delong</c> only when those were asked for.</summary>
+    static string Json(EvaluationReport report, AucInterval? interval, DeLongComparison? delong)
+    {
+        var node = JsonSerializer.SerializeToNode(report, JsonOptions)!.AsObject();
+        if (interval is not null) node["auc_ci"] = JsonSerializer.SerializeToNode(interval, JsonOptions);
+        if (delong is not null) node["delong"] = JsonSerializer.SerializeToNode(delong, JsonOptions);
+        return node.ToJsonString(JsonOptions);
+    }
+
+    static void WriteTable(TextWriter output, EvaluationReport r, int first, int last, AucInterval? interval, DeLongComparison? delong, string? comparePath)
+    {
+        static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
+        static string T(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+        var rows = new List<(string, string)>
+        {
+            ("frames", $"{first}..{last} ({r.N})"),
+            ("positives", $"{r.Positives} ({100.0 * r.Positives / r.N:F1} %)"),
+            ("ROC AUC", F(r.Auc)),
+            ("average precision", F(r.AveragePrecision)),
+            ("max Youden J", $"{F(r.Youden.J)} at threshold {T(r.Youden.Threshold)} (TPR {F(r.Youden.Tpr)}, FPR {F(r.Youden.Fpr)})"),
+            ("max accuracy", $"{F(r.MaxAccuracy.Accuracy)} at threshold {T(r.MaxAccuracy.Threshold)} (TPR {F(r.MaxAccuracy.Tpr)}, FPR {F(r.MaxAccuracy.Fpr)})"),
+        };
+        if (interval is not null)
+            rows.Add(($"AUC {100 * interval.Confidence:G3} % CI", $"{F(interval.Lower)} .. {F(interval.Upper)} (percentile bootstrap, {interval.Resamples} resamples, {interval.Skipped} skipped for one class)"));
+        if (delong is not null)
+            rows.Add(("DeLong test", $"AUC {F(delong.AucA)} vs {F(delong.AucB)} ('{comparePath}'): z = {delong.Z:F3}, p = {delong.PValue:G3}"));
+        int width = rows.Max(row => row.Item1.Length) + 2;
+        foreach (var (name, value) in rows) output.WriteLine(name.PadRight(width) + value);
+    }
+}

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using FishKit.IO;
+using FishKit.Labeling;
+using FishKit.Pipeline;
+using FishKit.WriteUp;
+
+namespace FishKit.Cli.Commands;
+
+/// <summary><c>fishkit reproduce</c>: the main job: the write-up's pipeline on the shipped sample data, beside the write-up's numbers.</summary>
+static class ReproduceCommand
+{
+    /// <summary>The shipped sample data, relative to the repository root.</summary>
+    public const string DefaultData = "data-samples/synthetic-tank";
+
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "A folder holding train/, validation/ and test/ frame folders.", DefaultValueFactory = _ => DefaultData };
+        var output = new Option<string>("--out") { Description = "Where to write the results.", DefaultValueFactory = _ => "artifacts/reproduce" };
+        var command = new Command("reproduce", "Run the write-up's pipeline on every split (default: the shipped sample data) and compare with the write-up's numbers.")
+        {
+            data, output,
+        };
+        command.SetAction(parseResult =>
+        {
+            var writer = parseResult.InvocationConfiguration.Output;
+            string dataDir = parseResult.GetValue(data)!, outDir = parseResult.GetValue(output)!;
+            if (!Directory.Exists(dataDir))
+                throw new FishKitException($"data folder '{dataDir}' not found; run from the repository root or pass --data <folder with train/, validation/, test/>.");
+            var splits = WriteUpResults.Splits.Select(s => s.Split).Where(s => Directory.Exists(Path.Combine(dataDir, s))).ToList();
+            if (splits.Count == 0)
+                throw new FishKitException($"'{dataDir}' holds none of the folders train/, validation/, test/; give a folder split like data-samples/synthetic-tank.");
+
+            using var cancel = CliCancellation.OnCtrlC();
+            var results = new List<SplitSignals>();
+            foreach (var split in splits)
+            {
+                var folder = Path.Combine(dataDir, split);
+                results.Add(CliProgress.Run(writer, $"{split}: y-tilde", p => SignalPipeline.Run(folder, progress: p, cancel: cancel.Token)));
+            }
+            foreach (var r in results) WriteSplit(Path.Combine(outDir, r.Split), r);
+            var metrics = Path.Combine(outDir, "metrics.json");
+            AtomicFile.WriteText(metrics, MetricsJson(results));
+
+            WriteSummary(writer, dataDir, results);
+            writer.WriteLine();
+            writer.WriteLine($"Wrote y-tilde, labels and baseline scores per split (.npy) and {metrics}.");
+            return 0;
+        });
+        return command;
+    }
+
+    static void WriteSplit(string folder, SplitSignals r)
+    {
+        Series.Write(Path.Combine(folder, "ytilde.npy"), r.YTilde, "ytilde");
+        Series.WriteLabels(Path.Combine(folder, "labels.npy"), r.Labels, "label");
+        Series.Write(Path.Combine(folder, "baseline.npy"), r.Baseline, "baseline");
+    }
+
+    static void WriteSummary(TextWriter w, string dataDir, IReadOnlyList<SplitSignals> results)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var p = LabelParameters.WriteUp;
+        w.WriteLine($"The write-up's signal pipeline on {dataDir} (labels h={p.H}, b={p.B}, c={p.C}, n={p.N}; baseline d=89, b=0.2, c=0.0006):");
+        w.WriteLine();
+        w.WriteLine(string.Format(inv, "{0,-11} {1,7} {2,11} {3,11} {4,15} {5,10} {6,10}", "split", "frames", "ytilde mean", "ytilde max", "labelled range", "positives", "write-up"));
+        foreach (var r in results)
+        {
+            var wu = WriteUpResults.Splits.First(s => s.Split == r.Split);
+            w.WriteLine(string.Format(inv, "{0,-11} {1,7} {2,11:F6} {3,11:F6} {4,15} {5,9:P1} {6,9:P1}",
+                r.Split, r.Frames, r.YTilde.Average(), r.YTilde.Max(), $"{p.FirstFrame}..{p.LastFrame(r.Frames)}", r.PositiveRate, wu.PositiveRate));
+        }
+        w.WriteLine();
+        w.WriteLine("Algorithmic baseline over frames 119..T-12 (write-up: its test split):");
+        w.WriteLine(string.Format(inv, "{0,-11} {1,7} {2,7} {3,16} {4,18} {5,11} {6,20}", "split", "AUC", "AP", "max J (thr)", "TPR / FPR at J", "", "max accuracy (thr)"));
+        foreach (var r in results)
+        {
+            if (r.BaselineReport is not { } e)
+            {
+                w.WriteLine($"{r.Split,-11} (one class only in frames {r.FirstEvaluated}..{r.LastEvaluated}: no ROC)");
+                continue;
+            }
+            w.WriteLine(string.Format(inv, "{0,-11} {1,7:F3} {2,7:F3} {3,16} {4,18} {5,11} {6,20}",
+                r.Split, e.Auc, e.AveragePrecision, $"{e.Youden.J:F3} ({e.Youden.Threshold:F2})", $"{e.Youden.Tpr:F3} / {e.Youden.Fpr:F3}", "",
+                $"{e.MaxAccuracy.Accuracy:F3} ({e.MaxAccuracy.Threshold:F2})"));
+        }
+        var b = WriteUpResults.AlgorithmicBaseline;
+        w.WriteLine(string.Format(inv, "{0,-11} {1,7:F3} {2,7} {3,16} {4,18} {5,11} {6,20}",
+            "write-up", b.Auc, "", $"{b.YoudenJ:F3} ({b.YoudenThreshold:F2})", $"{b.Tpr:F3} / {b.Fpr:F3}", "", $"{b.MaxAccuracy:F3} ({b.MaxAccuracyThreshold:F2})"));
+    }
+
+    static string MetricsJson(IReadOnlyList<SplitSignals> results)
+    {
+        var splits = results.ToDictionary(r => r.Split, r => (object)new
+        {
+            frames = r.Frames,
+            ytilde_mean = r.YTilde.Average(),
+            ytilde_max = r.YTilde.Max(),
+            positive_rate = r.PositiveRate,
+            evaluated_frames = new[] { r.FirstEvaluated, r.LastEvaluated },
+            baseline = r.BaselineReport is { } e ? new
+            {
+                auc = e.Auc,
+                average_precision = e.AveragePrecision,
+                youden = new { j = e.Youden.J, threshold = e.Youden.Threshold, tpr = e.Youden.Tpr, fpr = e.Youden.Fpr },
+                max_accuracy = new { accuracy = e.MaxAccuracy.Accuracy, threshold = e.MaxAccuracy.Threshold, tpr = e.MaxAccuracy.Tpr, fpr = e.MaxAccuracy.Fpr },
+            } : null,
+        });
+        var writeUp = new
+        {
+            positive_rates = WriteUpResults.Splits.ToDictionary(s => s.Split, s => s.PositiveRate),
+            baseline_test = WriteUpResults.AlgorithmicBaseline,
+            convlstm_test = WriteUpResults.ConvLstmBest,
+        };
+        return JsonSerializer.Serialize(new { kit = splits, write_up = writeUp }, new JsonSerializerOptions { WriteIndented = true });
+    }
+}

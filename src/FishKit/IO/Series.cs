@@ -1,0 +1,115 @@
+namespace FishKit.IO;
+
+/// <summary>
+/// Reads and writes the kit's 1-D per-frame series (y-tilde, labels, scores) as <c>.npy</c> or <c>.csv</c>, chosen by
+/// the file's extension. Writes are atomic (<see cref="AtomicFile"/>). Every problem is a <see cref="FishKitException"/>
+/// naming the file (and line or frame) and what was found.
+/// </summary>
+public static class Series
+{
+    /// <summary>The values of the series at <paramref name="path"/> (.npy of a supported dtype, or .csv), as doubles.</summary>
+    public static double[] Read(string path)
+    {
+        var format = FormatOf(path);
+        try
+        {
+            if (format == Format.Npy) return NpySeries.Read(File.ReadAllBytes(path), path);
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            return CsvSeries.Read(reader, path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FishKitException($"'{path}' not found; check the path.", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FishKitException($"cannot read '{path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The 0/1 labels at <paramref name="path"/> (true = positive). Values other than 0 and 1 (e.g. 2, 0.5, NaN)
+    /// throw naming the first such frame.
+    /// </summary>
+    public static bool[] ReadLabels(string path)
+    {
+        var values = Read(path);
+        var labels = new bool[values.Length];
+        for (int frame = 0; frame < values.Length; frame++)
+            labels[frame] = values[frame] switch
+            {
+                0 => false,
+                1 => true,
+                var v => throw new FishKitException($"'{path}' frame {frame}: label {v} is not 0 or 1; labels must be 0 or 1."),
+            };
+        return labels;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="values"/> to <paramref name="path"/>: .npy as float64 (<c>&lt;f8</c>, shape (N,)), or .csv
+    /// with the header <c>frame,&lt;name&gt;</c>. Nothing appears under <paramref name="path"/> until the file is complete.
+    /// </summary>
+    public static void Write(string path, ReadOnlySpan<double> values, string name)
+    {
+        if (FormatOf(path) == Format.Npy)
+        {
+            var bytes = NpySeries.Float64(values);
+            WriteAtomic(path, s => s.Write(bytes));
+        }
+        else
+        {
+            var copy = values.ToArray();
+            WriteCsv(path, w => CsvSeries.Write(w, copy, name));
+        }
+    }
+
+    /// <summary>
+    /// Writes 0/1 labels: .npy as numpy bool (<c>|b1</c>: one byte per frame; <c>np.load</c> gives a bool array that
+    /// scikit-learn and <c>sum()</c> take as 0/1), or .csv with values 0 and 1.
+    /// </summary>
+    public static void WriteLabels(string path, ReadOnlySpan<bool> labels, string name)
+    {
+        if (FormatOf(path) == Format.Npy)
+        {
+            var bytes = NpySeries.Bool(labels);
+            WriteAtomic(path, s => s.Write(bytes));
+        }
+        else
+        {
+            var values = new double[labels.Length];
+            for (int i = 0; i < labels.Length; i++) values[i] = labels[i] ? 1 : 0;
+            WriteCsv(path, w => CsvSeries.Write(w, values, name));
+        }
+    }
+
+    enum Format { Npy, Csv }
+
+    static Format FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".npy" => Format.Npy,
+        ".csv" => Format.Csv,
+        var ext => throw new FishKitException(
+            $"'{path}': unknown series format '{(ext.Length == 0 ? "(no extension)" : ext)}'; use a .npy or .csv file."),
+    };
+
+    static void WriteCsv(string path, Action<TextWriter> write)
+    {
+        WriteAtomic(path, s =>
+        {
+            using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            write(writer);
+        });
+    }
+
+    static void WriteAtomic(string path, Action<Stream> write)
+    {
+        try
+        {
+            AtomicFile.Write(path, write);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FishKitException($"cannot write '{path}': {e.Message}", e);
+        }
+    }
+}
