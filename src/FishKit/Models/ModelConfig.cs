@@ -18,11 +18,15 @@ public abstract record ModelConfig
     /// <summary>Throws a <see cref="FishKitException"/> naming the first setting out of range.</summary>
     public abstract void Validate();
 
-    /// <summary>Validates, loads TorchSharp's natives if needed and builds a model with fresh Keras-style weights from the global generator.</summary>
+    /// <summary>
+    /// Validates, loads TorchSharp's natives if needed, lets the process reuse freed tensor memory
+    /// (<see cref="TensorMemory.ReuseFreedMemory"/>) and builds a model with fresh Keras-style weights from the global generator.
+    /// </summary>
     public nn.Module<Tensor, Tensor> Create()
     {
         Validate();
         Torch.TorchRuntime.EnsureLoaded();
+        TensorMemory.ReuseFreedMemory();
         return Build();
     }
 
