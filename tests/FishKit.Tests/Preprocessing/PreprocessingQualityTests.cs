@@ -52,9 +52,42 @@ public class PreprocessingQualityTests(ITestOutputHelper output)
         output.WriteLine($"Pearson r of y-tilde with the true group mean speed: clean rendering {rClean:F4}, preprocessed raw {rPreprocessed:F4}, raw unprocessed {rRaw:F4}");
         output.WriteLine($"labels: clean {labelsClean.Count(l => l)} positive, preprocessed {labelsPreprocessed.Count(l => l)}; agree on {agreement:P2} of frames {first}..{last}");
 
+        // What two of the steps buy, measured the same way (frames mapped in memory, not written).
+        foreach (var (name, options) in new[]
+        {
+            ("without brightness normalisation", PreprocessOptions.Default with { NormaliseBrightness = false }),
+            ("without smoothing", PreprocessOptions.Default with { Smooth = false }),
+        })
+        {
+            var variant = InMemoryYTilde(raw, options);
+            double r = Pearson(variant.AsSpan(0, Frames - 1), speed);
+            var labels = CalmBeforeBurstLabeler.Label(variant);
+            double agree = (double)Enumerable.Range(first, labelled).Count(t => labelsClean[t] == labels[t]) / labelled;
+            output.WriteLine($"{name}: r {r:F4}, labels agree on {agree:P2}");
+            Assert.True(r < rPreprocessed, $"{name}: r {r:F4} is not below the default's {rPreprocessed:F4}");
+        }
+
         Assert.Equal(FishPolarity.DarkFish, result.Model.Polarity);
         Assert.True(rPreprocessed >= rClean, $"preprocessed r {rPreprocessed:F4} < clean r {rClean:F4}");
         Assert.True(agreement >= 0.95, $"labels agree on {agreement:P2} of the labelled frames");
+    }
+
+    /// <summary>y-tilde of the raw frames preprocessed with <paramref name="options"/> in memory (one frame after another).</summary>
+    static double[] InMemoryYTilde(FrameSequence raw, PreprocessOptions options)
+    {
+        var model = BackgroundModel.Estimate(raw, options);
+        var workspace = model.CreateWorkspace();
+        var frame = new byte[raw.Size.Pixels];
+        byte[] previous = new byte[frame.Length], current = new byte[frame.Length];
+        var y = new double[raw.Count];
+        for (int t = 0; t < raw.Count; t++)
+        {
+            raw.Read(t, frame);
+            model.Apply(frame, current, workspace);
+            if (t > 0) y[t - 1] = YTilde.OfPair(previous, current);
+            (previous, current) = (current, previous);
+        }
+        return y;
     }
 
     static double Pearson(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
