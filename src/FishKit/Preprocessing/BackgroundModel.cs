@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using FishKit.Frames;
 
@@ -279,10 +280,20 @@ public sealed class BackgroundModel
             Parallel.For(0, samples.Length, new ParallelOptions { CancellationToken = cancellation }, s => use(s, held.AsSpan(s * size, size)));
             return;
         }
+        var failures = new ConcurrentDictionary<int, FishKitException>();
         var options = new ParallelOptions { CancellationToken = cancellation };
-        Parallel.For(0, samples.Length, options, () => (Frame: new byte[frames.Size.Pixels], Region: new byte[region.Size.Pixels]), (s, _, buffers) =>
+        Parallel.For(0, samples.Length, options, () => (Frame: new byte[frames.Size.Pixels], Region: new byte[size]), (s, loop, buffers) =>
         {
-            frames.Read(samples[s], buffers.Frame);
+            try
+            {
+                frames.Read(samples[s], buffers.Frame);
+            }
+            catch (FishKitException e)
+            {
+                failures[s] = e;
+                loop.Stop();
+                return buffers;
+            }
             var pixels = buffers.Frame.AsSpan();
             if (!region.IsWholeFrame)
             {
@@ -292,6 +303,7 @@ public sealed class BackgroundModel
             use(s, pixels);
             return buffers;
         }, _ => { });
+        if (!failures.IsEmpty) throw failures[failures.Keys.Min()];
     }
 
     delegate void SampleAction(int sample, Span<byte> pixels);

@@ -34,17 +34,18 @@ public static class FramePreprocessor
     {
         options ??= PreprocessOptions.Default;
         RefuseInputAsOutput(frames, folder);
+        RefuseNonEmpty(folder, force);
         var model = BackgroundModel.Estimate(frames, options, cancellationToken);
         AtomicFile.WriteDirectory(folder, force, temp =>
         {
-            WriteFrames(frames, model, temp, progress, cancellationToken, maxParallelism);
+            WriteFrames(frames, model, temp, folder, progress, cancellationToken, maxParallelism);
             File.WriteAllText(Path.Combine(temp, RecordFile), Record(frames, model, options) + "\n");
         });
         return new PreprocessedFrames(folder, frames.Count, model.Size, model);
     }
 
-    static void WriteFrames(FrameSequence frames, BackgroundModel model, string folder, IProgress<(long Done, long Total)>? progress,
-        CancellationToken cancellation, int maxParallelism)
+    static void WriteFrames(FrameSequence frames, BackgroundModel model, string folder, string finalFolder,
+        IProgress<(long Done, long Total)>? progress, CancellationToken cancellation, int maxParallelism)
     {
         var size = model.Size;
         var region = model.Region;
@@ -61,22 +62,23 @@ public static class FramePreprocessor
                     try
                     {
                         frames.Read(t, w.Frame);
+                        byte[] pixels = w.Frame;
+                        if (!region.IsWholeFrame)
+                        {
+                            region.Cut(w.Frame, w.Region);
+                            pixels = w.Region;
+                        }
+                        model.Apply(pixels, w.Output, w.Workspace);
+                        var png = w.Encoder.Encode(w.Output, size.Width, size.Height);
+                        File.WriteAllBytes(Path.Combine(folder, FrameFileName.Png(t)), png.Span);
                     }
-                    catch (FishKitException e)
+                    catch (Exception e) when (e is FishKitException or IOException or UnauthorizedAccessException)
                     {
-                        failures[t] = e;
+                        failures[t] = e as FishKitException
+                            ?? new FishKitException($"cannot write frame {FrameFileName.Png(t)} of '{finalFolder}': {e.Message}", e);
                         loop.Stop();
                         break;
                     }
-                    byte[] pixels = w.Frame;
-                    if (!region.IsWholeFrame)
-                    {
-                        region.Cut(w.Frame, w.Region);
-                        pixels = w.Region;
-                    }
-                    model.Apply(pixels, w.Output, w.Workspace);
-                    var png = w.Encoder.Encode(w.Output, size.Width, size.Height);
-                    File.WriteAllBytes(Path.Combine(folder, FrameFileName.Png(t)), png.Span);
                 }
                 progress?.Report((Interlocked.Add(ref done, range.Item2 - range.Item1), frames.Count));
                 return w;
@@ -111,6 +113,13 @@ public static class FramePreprocessor
             ["fish_found"] = model.FishFound,
         };
         return JsonSerializer.Serialize(record, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Refuses a non-empty output folder unless <paramref name="force"/>, before any work (the atomic write checks again).</summary>
+    internal static void RefuseNonEmpty(string folder, bool force)
+    {
+        if (!force && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            throw new FishKitException($"output folder '{folder}' is not empty; choose another folder or pass --force to replace it.");
     }
 
     /// <summary>Refuses an output folder that is the input folder or holds it (replacing it would delete the raw frames).</summary>

@@ -45,4 +45,19 @@ public sealed record FfmpegTools(string Ffmpeg = "ffmpeg", string Ffprobe = "ffp
     /// holding ':' is never read as an option or another protocol.
     /// </summary>
     internal static string FileUrl(string path) => "file:" + Path.GetFullPath(path);
+
+    /// <summary>Kills a tool run (and anything it started) that is still running.</summary>
+    internal static void Kill(Process process)
+    {
+        try { process.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { } // already exited
+    }
+
+    /// <summary>The last line ffmpeg or ffprobe wrote to standard error, without the file's own name.</summary>
+    internal static string Reason(string error, string path)
+    {
+        var line = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no reason given";
+        var url = FileUrl(path) + ": ";
+        return (line.StartsWith(url, StringComparison.Ordinal) ? line[url.Length..] : line).TrimEnd('.');
+    }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using FishKit.Frames;
 using FishKit.IO;
@@ -58,9 +57,8 @@ public static class VideoExtraction
         preprocess ??= PreprocessOptions.Default;
         preprocess.Validate();
         TankRegion.Create((extract ?? new ExtractOptions()).Size ?? source.Size, preprocess.Crop, preprocess.MaskPath); // refuse a bad crop or mask before decoding
+        FramePreprocessor.RefuseNonEmpty(folder, force);
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        if (!force && Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
-            throw new FishKitException($"output folder '{folder}' is not empty; choose another folder or pass --force to replace it.");
         var raw = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.raw");
         try
         {
@@ -129,7 +127,7 @@ public static class VideoExtraction
             using var process = FfmpegTools.Start(ffmpeg, arguments);
             process.ErrorDataReceived += (_, e) => Message(e.Data);
             process.BeginErrorReadLine();
-            using var kill = stop.Token.Register(() => VideoProbe.Kill(process));
+            using var kill = stop.Token.Register(() => FfmpegTools.Kill(process));
             int workers = Environment.ProcessorCount;
             using var queue = new BlockingCollection<(int Index, byte[] Pixels)>(2 * workers);
             var writers = Enumerable.Range(0, workers)
@@ -159,7 +157,7 @@ public static class VideoExtraction
             {
                 queue.CompleteAdding();
                 Task.WaitAll(writers);
-                if (!process.HasExited) VideoProbe.Kill(process);
+                if (!process.HasExited) FfmpegTools.Kill(process);
                 process.WaitForExit();
             }
             cancellation.ThrowIfCancellationRequested();
@@ -173,7 +171,7 @@ public static class VideoExtraction
             return (frames, messages, messageCount);
         }
 
-        string Last() => VideoProbe.Reason(lastMessage ?? "", source.Path);
+        string Last() => FfmpegTools.Reason(lastMessage ?? "", source.Path);
 
         void Message(string? line)
         {

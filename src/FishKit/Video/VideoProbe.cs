@@ -22,7 +22,7 @@ public static class VideoProbe
             throw new FishKitException($"video '{path}' is empty (0 bytes); copy it again from the camera.");
         var (exitCode, json, error) = Run((tools ?? FfmpegTools.OnPath).Ffprobe, path, cancellationToken);
         if (exitCode != 0)
-            throw new FishKitException($"'{path}' is not a video ffmpeg can read ({Reason(error, path)}); give an .mp4, .avi, .mov or another video file, or re-copy a damaged one.");
+            throw new FishKitException($"'{path}' is not a video ffmpeg can read ({FfmpegTools.Reason(error, path)}); give an .mp4, .avi, .mov or another video file, or re-copy a damaged one.");
         try
         {
             return Parse(path, json);
@@ -43,26 +43,12 @@ public static class VideoProbe
             FfmpegTools.FileUrl(path),
         ];
         using var process = FfmpegTools.Start(ffprobe, arguments);
-        using var kill = cancellationToken.Register(() => Kill(process));
+        using var kill = cancellationToken.Register(() => FfmpegTools.Kill(process));
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
         string json = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         cancellationToken.ThrowIfCancellationRequested();
         return (process.ExitCode, json, error.Result);
-    }
-
-    internal static void Kill(System.Diagnostics.Process process)
-    {
-        try { process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { } // already exited
-    }
-
-    /// <summary>The last line ffmpeg or ffprobe wrote to standard error, without the file's own name.</summary>
-    internal static string Reason(string error, string path)
-    {
-        var line = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no reason given";
-        var url = FfmpegTools.FileUrl(path) + ": ";
-        return (line.StartsWith(url, StringComparison.Ordinal) ? line[url.Length..] : line).TrimEnd('.');
     }
 
     static VideoInfo Parse(string path, string json)

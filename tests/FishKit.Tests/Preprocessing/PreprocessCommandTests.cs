@@ -80,6 +80,12 @@ public class PreprocessCommandTests
         Assert.Contains("is or holds the input frames folder", Refused(temp, temp["raw"], "--out", temp["raw"], "--force"));
         Assert.Contains("is or holds the input frames folder", Refused(temp, temp["raw"], "--out", temp.Path, "--force"));
         Assert.Equal(40, Directory.GetFiles(temp["raw"], "*.png").Length);
+
+        var png = File.ReadAllBytes(temp["raw/00030.png"]);
+        File.WriteAllBytes(temp["raw/00030.png"], png[..(png.Length / 2)]);
+        Assert.Contains("00030.png' is damaged", Refused(temp, temp["raw"], "--out", temp["out"])); // a sampled frame
+        // 25 of 40 frames sampled (round(k * 39 / 24): 29 and 31, not 30): the damage is found while mapping.
+        Assert.Contains("00030.png' is damaged", Refused(temp, temp["raw"], "--out", temp["out"], "--background-frames", "25"));
     }
 
     [Fact]
