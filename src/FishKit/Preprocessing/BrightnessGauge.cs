@@ -13,12 +13,12 @@ sealed class BrightnessGauge
     const double MinimumGain = 0.05;
 
     readonly int[] index;
-    readonly float[] inverse;
+    readonly float[] binsPerLevel; // 1024 / B: F times this is the bin of the ratio F/B
 
-    BrightnessGauge(int[] index, float[] inverse)
+    BrightnessGauge(int[] index, float[] binsPerLevel)
     {
         this.index = index;
-        this.inverse = inverse;
+        this.binsPerLevel = binsPerLevel;
     }
 
     /// <summary>A gauge that always reads 1 (brightness not normalised).</summary>
@@ -46,9 +46,9 @@ sealed class BrightnessGauge
                 int i = y * width + x;
                 if (region.Contains(i) && background[i] >= lowest) index.Add(i);
             }
-        var inverse = new float[index.Count];
-        for (int j = 0; j < inverse.Length; j++) inverse[j] = BinsPerUnit / background[index[j]];
-        return new BrightnessGauge([.. index], inverse);
+        var binsPerLevel = new float[index.Count];
+        for (int j = 0; j < binsPerLevel.Length; j++) binsPerLevel[j] = BinsPerUnit / background[index[j]];
+        return new BrightnessGauge([.. index], binsPerLevel);
     }
 
     /// <summary>The brightness g of <paramref name="pixels"/> (a frame's region); 1 when not measuring or when the frame is nearly black.</summary>
@@ -57,10 +57,10 @@ sealed class BrightnessGauge
         if (index.Length == 0) return 1;
         Array.Clear(histogram);
         for (int j = 0; j < index.Length; j++)
-            histogram[Math.Min((int)(pixels[index[j]] * inverse[j]), Bins - 1)]++;
+            histogram[Math.Min((int)(pixels[index[j]] * binsPerLevel[j]), Bins - 1)]++;
         double half = index.Length / 2.0, seen = 0;
         int bin = 0;
-        while (seen + histogram[bin] < half) seen += histogram[bin++];
+        while (histogram[bin] == 0 || seen + histogram[bin] < half) seen += histogram[bin++]; // stops in the bin that holds the middle
         double gain = (bin + (half - seen) / histogram[bin]) / BinsPerUnit;
         return gain >= MinimumGain ? gain : 1;
     }

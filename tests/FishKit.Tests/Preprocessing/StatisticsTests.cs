@@ -33,4 +33,24 @@ public class StatisticsTests
         Assert.Equal(sorted.Count(v => v < -20), histogram.CountBelow(-20));
         Assert.Equal(-histogram.Quantile(0.25), histogram.Mirrored().Quantile(0.75), 1e-9);
     }
+
+    [Fact]
+    public void The_brightness_gauge_reads_the_lights_factor_through_fish_and_noise()
+    {
+        // A 100x80 floor from 60 to 200, lit 1.234 times brighter, a twentieth of it covered by dark fish (0.4), +-2 noise.
+        var size = new FishKit.Frames.FrameSize(100, 80);
+        var region = TankRegion.Create(size);
+        var background = new float[size.Pixels];
+        var frame = new byte[size.Pixels];
+        var random = new Random(3);
+        for (int i = 0; i < background.Length; i++)
+        {
+            background[i] = 60 + 140f * (i % 100) / 99;
+            double fish = i / 100 % 20 == 0 ? 0.4 : 1;
+            frame[i] = (byte)Math.Clamp(Math.Round(background[i] * 1.234 * fish + random.Next(-2, 3)), 0, 255);
+        }
+        var gauge = BrightnessGauge.Create(background, region, floor: 140);
+        Assert.InRange(gauge.Measure(frame, BrightnessGauge.CreateHistogram()), 1.232, 1.236);
+        Assert.Equal(1, BrightnessGauge.None.Measure(frame, BrightnessGauge.CreateHistogram()));
+    }
 }
