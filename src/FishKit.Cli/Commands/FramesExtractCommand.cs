@@ -25,7 +25,7 @@ static class FramesExtractCommand
         {
             video, output, fps, size, start, duration, force, preprocess,
         };
-        preprocessing.AddTo(command);
+        preprocessing.AddTo(command, "(with --preprocess)");
         command.SetAction(parse =>
         {
             var writer = parse.InvocationConfiguration.Output;
@@ -37,6 +37,8 @@ static class FramesExtractCommand
                 DurationSeconds = parse.GetValue(duration),
             };
             options.Validate();
+            if (!parse.GetValue(preprocess) && preprocessing.Given(parse).ToList() is [_, ..] given)
+                throw new FishKitException($"{string.Join(", ", given)} appl{(given.Count == 1 ? "ies" : "y")} only with --preprocess; add --preprocess or leave {(given.Count == 1 ? "it" : "them")} out.");
             string path = parse.GetValue(video)!, folder = parse.GetValue(output)!;
             using var cancel = CliCancellation.OnCtrlC();
             var source = VideoProbe.Probe(path, cancellationToken: cancel.Token);

@@ -29,11 +29,20 @@ sealed class PreprocessArguments
         DefaultValueFactory = _ => PreprocessOptions.Default.BackgroundFrames,
     };
 
-    /// <summary>Adds the options to <paramref name="command"/>.</summary>
-    public void AddTo(Command command)
+    Option[] All => [crop, mask, polarity, noiseSigmas, whitePercentile, backgroundFrames];
+
+    /// <summary>Adds the options to <paramref name="command"/>, their descriptions ending with <paramref name="note"/> when given.</summary>
+    public void AddTo(Command command, string? note = null)
     {
-        foreach (var option in new Option[] { crop, mask, polarity, noiseSigmas, whitePercentile, backgroundFrames }) command.Options.Add(option);
+        foreach (var option in All)
+        {
+            if (note is not null) option.Description += " " + note;
+            command.Options.Add(option);
+        }
     }
+
+    /// <summary>The names of the options given on the command line (not left to their defaults).</summary>
+    public IEnumerable<string> Given(ParseResult parse) => All.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name);
 
     /// <summary>The options as given on the command line.</summary>
     public PreprocessOptions Read(ParseResult parse) => PreprocessOptions.Default with

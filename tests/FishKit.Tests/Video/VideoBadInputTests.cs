@@ -120,6 +120,14 @@ public class VideoBadInputTests(VideoFixture video) : IClassFixture<VideoFixture
     }
 
     [Fact]
+    public void Preprocessing_options_without_preprocess_are_refused()
+    {
+        using var temp = new TempDir();
+        var error = Refused(temp.Path, temp["tank.mp4"], "--crop", "0,0,10,10", "--polarity", "dark");
+        Assert.Contains("--crop, --polarity apply only with --preprocess", error);
+    }
+
+    [Fact]
     public void Without_ffmpeg_the_error_says_how_to_install_it()
     {
         using var temp = new TempDir();
