@@ -36,7 +36,10 @@ public sealed record FfmpegTools(string Ffmpeg = "ffmpeg", string Ffprobe = "ffp
         }
         catch (Win32Exception e)
         {
-            throw new FishKitException($"cannot run '{tool}' ({e.Message.TrimEnd('.')}); {InstallHint}.", e);
+            const int NotFound = 2; // ENOENT on Unix, ERROR_FILE_NOT_FOUND on Windows
+            throw new FishKitException(e.NativeErrorCode == NotFound
+                ? $"'{tool}' was not found; {InstallHint}."
+                : $"cannot run '{tool}' ({e.Message.TrimEnd('.')}); {InstallHint}.", e);
         }
     }
 

@@ -134,6 +134,7 @@ public class VideoBadInputTests(VideoFixture video) : IClassFixture<VideoFixture
         File.WriteAllBytes(temp["tank.mp4"], [0, 0, 0, 24, 102, 116, 121, 112]);
         var missing = new FfmpegTools(temp["no-ffmpeg"], temp["no-ffprobe"]);
         var error = Assert.Throws<FishKitException>(() => VideoProbe.Probe(temp["tank.mp4"], missing));
+        Assert.Contains("no-ffprobe' was not found", error.Message);
         Assert.Contains("sudo apt-get install ffmpeg", error.Message);
         Assert.Contains("brew install ffmpeg", error.Message);
         Assert.Contains("winget install", error.Message);
