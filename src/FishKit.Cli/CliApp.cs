@@ -17,6 +17,8 @@ public static class CliApp
         LabelCommand.Create(),
         BaselineCommand.Create(),
         EvaluateCommand.Create(),
+        TrainCommand.Create(),
+        PredictCommand.Create(),
         DoctorCommand.Create(),
     ];
 

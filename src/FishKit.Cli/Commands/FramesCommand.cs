@@ -16,5 +16,6 @@ static class FramesCommand
     [
         FramesSplitCommand.Create(),
         FramesExtractCommand.Create(),
+        FramesPackCommand.Create(),
     ];
 }

@@ -1,0 +1,43 @@
+using FishKit.Baselines;
+using static TorchSharp.torch;
+
+namespace FishKit.Models;
+
+/// <summary>The kit's named models: the write-up's two published ConvLSTMs, a configurable ConvLSTM and the y-tilde LSTM baseline.</summary>
+public static class Architectures
+{
+    /// <summary>
+    /// The write-up's best model: ConvLSTM(16 filters, 3x3, valid, tanh, hard_sigmoid, no bias, last state) -> BatchNorm
+    /// without centre and scale -> global max pool -> dense(1). 11,537 trainable parameters with 4 input channels.
+    /// </summary>
+    public const string WriteUpBest = "writeup-best";
+
+    /// <summary>
+    /// The write-up's second variant: ConvLSTM(16, 3x3, sequences) -> per-step 2x2 max pool -> per-step BatchNorm (no
+    /// centre/scale) -> ConvLSTM(32, 3x3, last state) -> global max pool -> dense(1). The write-up does not say its
+    /// padding or bias, so both take Keras' ConvLSTM2D defaults (valid padding, bias on with unit_forget_bias), as
+    /// code that names only filters and kernel gets: 67,041 trainable parameters with 4 input channels.
+    /// </summary>
+    public const string WriteUpTwoLayer = "writeup-two-layer";
+
+    /// <summary>A <see cref="ConvLstmConfig"/> starting from the best model's settings, to be changed in a config file.</summary>
+    public const string ConvLstm = "convlstm";
+
+    /// <summary>The y-tilde LSTM baseline (<see cref="YTildeLstmConfig"/>).</summary>
+    public const string YTildeLstm = "ytilde-lstm";
+
+    /// <summary>Every name <see cref="Config"/> accepts.</summary>
+    public static IReadOnlyList<string> Names { get; } = [WriteUpBest, WriteUpTwoLayer, ConvLstm, YTildeLstm];
+
+    /// <summary>The config of a named model; <paramref name="inputChannels"/> is the clip's channels per step (ignored by the y-tilde LSTM).</summary>
+    public static ModelConfig Config(string name, int inputChannels = 4) => name switch
+    {
+        WriteUpBest or ConvLstm => new ConvLstmConfig { InputChannels = inputChannels },
+        WriteUpTwoLayer => new ConvLstmConfig { InputChannels = inputChannels, Filters = [16, 32], UseBias = true, NormAfter = false },
+        YTildeLstm => new YTildeLstmConfig(),
+        _ => throw new FishKitException($"unknown model '{name}'; choose one of: {string.Join(", ", Names)}."),
+    };
+
+    /// <summary>A new model of a named architecture with fresh weights from the global generator (seed with <c>torch.manual_seed</c> first).</summary>
+    public static nn.Module<Tensor, Tensor> Create(string name, int inputChannels = 4) => Config(name, inputChannels).Create();
+}

@@ -1,0 +1,72 @@
+namespace FishKit.Training;
+
+/// <summary>How to weigh the classes in the loss.</summary>
+public enum ClassWeighting
+{
+    /// <summary>The write-up's {0: 0.133, 1: 0.866}.</summary>
+    WriteUp,
+
+    /// <summary>The write-up's rule on the training labels: {0: positive rate, 1: 1 - positive rate}.</summary>
+    FromLabels,
+
+    /// <summary>Unweighted binary cross-entropy.</summary>
+    None,
+}
+
+/// <summary>
+/// Settings of the optimisation, defaulting to the write-up's: Adam (lr 8e-5, betas 0.9/0.999, eps 1e-7), 5 epochs,
+/// class weights {0: 0.133, 1: 0.866}, checkpoint on best validation loss. Batching and augmentation are the batch
+/// source's (<see cref="Clips.BatchOptions"/>).
+/// </summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Passes over the (augmented) training samples.</summary>
+    public int Epochs { get; init; } = 5;
+
+    /// <summary>Adam's learning rate.</summary>
+    public double LearningRate { get; init; } = 8e-5;
+
+    /// <summary>Adam's beta1.</summary>
+    public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Adam's beta2.</summary>
+    public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>Adam's epsilon (Keras' default 1e-7, not PyTorch's 1e-8).</summary>
+    public double Epsilon { get; init; } = 1e-7;
+
+    /// <summary>Class weights of the loss.</summary>
+    public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.WriteUp;
+
+    /// <summary>Seed of every random choice: initial weights, shuffling, sampling.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>CPU threads for TorchSharp (0: all cores).</summary>
+    public int Threads { get; init; }
+
+    /// <summary>"cpu" (default) or "cuda" when a GPU build of libtorch is present.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Stop when the validation loss has not improved for this many epochs (null: never).</summary>
+    public int? EarlyStoppingPatience { get; init; }
+
+    /// <summary>At most this many batches per training epoch (null: all), for quick runs.</summary>
+    public int? MaxBatchesPerEpoch { get; init; }
+
+    /// <summary>Warn when the validation probabilities' standard deviation is below this: the model outputs a constant.</summary>
+    public double CollapseThreshold { get; init; } = 1e-3;
+
+    /// <summary>Throws a clear error naming the first setting out of range.</summary>
+    public void Validate()
+    {
+        if (Epochs < 1) throw new FishKitException($"epochs = {Epochs} must be at least 1.");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new FishKitException($"learning rate = {LearningRate} must be a positive number.");
+        if (!(Beta1 >= 0 && Beta1 < 1) || !(Beta2 >= 0 && Beta2 < 1)) throw new FishKitException($"Adam betas ({Beta1}, {Beta2}) must be in [0, 1).");
+        if (!(Epsilon > 0)) throw new FishKitException($"Adam epsilon = {Epsilon} must be positive.");
+        if (Threads < 0) throw new FishKitException($"threads = {Threads} must be 0 (all cores) or more.");
+        if (Device is not ("cpu" or "cuda")) throw new FishKitException($"device '{Device}' is not known; use \"cpu\" or \"cuda\".");
+        if (EarlyStoppingPatience is < 1) throw new FishKitException($"early stopping patience = {EarlyStoppingPatience} must be at least 1 epoch.");
+        if (MaxBatchesPerEpoch is < 1) throw new FishKitException($"max batches per epoch = {MaxBatchesPerEpoch} must be at least 1.");
+    }
+
+}
