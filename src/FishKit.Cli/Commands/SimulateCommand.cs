@@ -16,7 +16,7 @@ static class SimulateCommand
         var force = CommonOptions.Force();
         var split = new Option<string?>("--split")
         {
-            Description = "Split the session chronologically into train/validation/test sub-folders with these frame counts, e.g. 1800,750,750 (they must add up to --frames).",
+            Description = "Split the session chronologically into train/validation/test sub-folders with these frame counts, e.g. 1050,1150,1250 (they must add up to --frames).",
         };
         var width = new Option<int>("--width") { Description = "Frame width in pixels.", DefaultValueFactory = _ => TankParameters.Default.Width };
         var height = new Option<int>("--height") { Description = "Frame height in pixels.", DefaultValueFactory = _ => TankParameters.Default.Height };
@@ -73,7 +73,7 @@ static class SimulateCommand
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var names = TankSession.StandardSplitNames;
         if (parts.Length != names.Count)
-            throw new FishKitException($"--split '{text}' needs {names.Count} frame counts ({string.Join(", ", names)}), e.g. 1800,750,750.");
+            throw new FishKitException($"--split '{text}' needs {names.Count} frame counts ({string.Join(", ", names)}), e.g. 1050,1150,1250.");
         var splits = new SessionSplit[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
