@@ -16,6 +16,7 @@ public static class CliApp
         LabelCommand.Create(),
         BaselineCommand.Create(),
         EvaluateCommand.Create(),
+        NotebooksCommand.Create(),
         DoctorCommand.Create(),
     ];
 
