@@ -138,7 +138,7 @@ public static class Charts
     /// <summary>Accuracy and Youden's J of one model against the threshold, with both maxima marked.</summary>
     public static GenericChart Thresholds(ModelScores model)
     {
-        var table = OperatingPoints.Table(model.Labels, model.Scores).Where(p => double.IsFinite(p.Threshold)).ToArray();
+        var table = OperatingPoints.Table(model.Labels, model.Scores).Skip(1).ToArray(); // row 0: above every score (nothing positive)
         var report = model.Report();
         var inv = CultureInfo.InvariantCulture;
         var x = table.Select(p => p.Threshold).ToArray();

@@ -25,14 +25,22 @@ public sealed record ModelScores(string Name, int[] Frames, bool[] Labels, doubl
         return new ModelScores(name, frames, labels[first..(last + 1)], scores[first..(last + 1)], writeUp);
     }
 
+    /// <summary>A trained model's predictions (as <c>Trainer.Predict</c> yields them), sorted by frame.</summary>
+    public static ModelScores FromPredictions(string name, IEnumerable<(int Frame, float Probability, bool Label)> predictions)
+    {
+        var sorted = predictions.OrderBy(p => p.Frame).ToArray();
+        if (sorted.Length == 0) throw new FishKitException($"{name}: no predictions; the split has no labelled frames.");
+        return new ModelScores(name, sorted.Select(p => p.Frame).ToArray(), sorted.Select(p => p.Label).ToArray(), sorted.Select(p => (double)p.Probability).ToArray());
+    }
+
     /// <summary>ROC AUC, average precision, max Youden's J and max accuracy of these scores (computed on each call).</summary>
     public EvaluationReport Report() => EvaluationReport.Of(Labels, Scores);
 
-    X
+    /// <summary>These scores restricted to frames <paramref name="first"/> .. <paramref name="last"/> (e.g. the frames two models share, for DeLong's test).</summary>
     public ModelScores On(int first, int last)
     {
         var keep = Frames.Select((f, i) => (f, i)).Where(p => p.f >= first && p.f <= last).Select(p => p.i).ToArray();
         if (keep.Length == 0) throw new FishKitException($"{Name} has no scores in frames {first} .. {last}.");
-        return this with { Frames = keep.Select(i => Frames[i]).ToArray(), Labels = keep.Select(i => Labels[i]).ToArray(), Scores = keep.Select(i => Scores[i]).ToArray() };
+        return new ModelScores(Name, keep.Select(i => Frames[i]).ToArray(), keep.Select(i => Labels[i]).ToArray(), keep.Select(i => Scores[i]).ToArray(), WriteUp);
     }
 }

@@ -36,6 +36,53 @@ public static class Tables
             new DoubleDataFrameColumn("write-up positive rate", writeUp.Select(w => w.Split == null ? (double?)null : w.PositiveRate)));
     }
 
+    /// <summary>
+    /// Per split: frames, share of all frames and seconds at 30 fps, beside the write-up's split (44,956 / 3,593 / 5,367
+    /// frames = 83.38 / 6.66 / 9.95 %) and what the write-up's fractions would give for this data's total.
+    /// </summary>
+    public static DataFrame SplitSizes(IReadOnlyList<FrameSequence> splits)
+    {
+        int total = splits.Sum(s => s.Count);
+        var byWriteUp = ChronologicalSplit.WriteUp(total).Ranges;
+        var names = splits.Select(s => Path.GetFileName(s.Folder)).ToList();
+        var writeUp = names.Select(n => WriteUpResults.Splits.FirstOrDefault(w => w.Split == n)).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("split", names),
+            new Int32DataFrameColumn("frames", splits.Select(s => s.Count)),
+            new DoubleDataFrameColumn("share", splits.Select(s => (double)s.Count / total)),
+            new DoubleDataFrameColumn("seconds at 30 fps", splits.Select(s => s.Count / 30.0)),
+            new Int32DataFrameColumn("write-up frames", writeUp.Select(w => w.Split == null ? (int?)null : w.Frames)),
+            new DoubleDataFrameColumn("write-up share", writeUp.Select(w => w.Split == null ? (double?)null : (double)w.Frames / ChronologicalSplit.WriteUpTotal)),
+            new Int32DataFrameColumn("write-up shares of this total", names.Select(n => ChronologicalSplit.FolderNames.ToList().IndexOf(n) is var i and >= 0 ? byWriteUp[i].Count : (int?)null)));
+    }
+
+    /// <summary>Runs of consecutive frames labelled 1 per split: how many, their median and mean length and the longest (write-up: median 3 frames).</summary>
+    public static DataFrame PositiveRuns(IReadOnlyList<SplitSignals> splits)
+    {
+        var runs = splits.Select(s => RunLengths(s.Labels).Order().ToArray()).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("split", splits.Select(s => s.Split)),
+            new Int32DataFrameColumn("runs of 1s", runs.Select(r => r.Length)),
+            new DoubleDataFrameColumn("median length", runs.Select(r => r.Length == 0 ? (double?)null : Quantile(r.Select(x => (double)x).ToArray(), 0.5))),
+            new DoubleDataFrameColumn("mean length", runs.Select(r => r.Length == 0 ? (double?)null : r.Average())),
+            new Int32DataFrameColumn("longest", runs.Select(r => r.Length == 0 ? 0 : r[^1])),
+            new DoubleDataFrameColumn("write-up median length", splits.Select(_ => 3.0)));
+    }
+
+    /// <summary>Lengths of the runs of consecutive true values, in order.</summary>
+    public static int[] RunLengths(ReadOnlySpan<bool> labels)
+    {
+        var lengths = new List<int>();
+        int run = 0;
+        foreach (var l in labels)
+        {
+            if (l) run++;
+            else if (run > 0) { lengths.Add(run); run = 0; }
+        }
+        if (run > 0) lengths.Add(run);
+        return [.. lengths];
+    }
+
     /// <summary>y-tilde per split: mean, median, 99th percentile and maximum, with the write-up's mean ~0.0012 and maximum ~0.0045.</summary>
     public static DataFrame YTildeStatistics(IReadOnlyList<SplitSignals> splits)
     {

@@ -19,7 +19,7 @@ public sealed class TrainingDisplay : IProgress<TrainingProgress>
     readonly List<EpochRecord> epochs = [];
     readonly TimeSpan interval;
     readonly DisplayedValue? shown;
-    TimeSpan lastUpdate = TimeSpan.MinValue;
+    TimeSpan? lastUpdate;
     TrainingProgress? latest;
 
     TrainingDisplay(string title, TimeSpan interval)
@@ -46,7 +46,7 @@ public sealed class TrainingDisplay : IProgress<TrainingProgress>
         }
         if (shown is null) return;
         var now = clock.Elapsed;
-        if (value.Finished is null && now - lastUpdate < interval) return;
+        if (value.Finished is null && lastUpdate is { } last && now - last < interval) return;
         lastUpdate = now;
         shown.Update(View);
     }

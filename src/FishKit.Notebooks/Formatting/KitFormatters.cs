@@ -25,6 +25,8 @@ public static class KitFormatters
         Html<FrameGrid>(g => g.ToHtml());
         Html<SetupSummary>(s => s.ToHtml());
         Html<TrainingView>(v => v.ToHtml());
+        Html<DeLongComparison>(DeLongTest);
+        Html<AucInterval>(Interval);
     }
 
     static void Html<T>(Func<T, string> html)
@@ -44,6 +46,21 @@ public static class KitFormatters
             ["TPR / FPR at max J", $"{HtmlText.Cell(r.Youden.Tpr)} / {HtmlText.Cell(r.Youden.Fpr)}"],
             ["max accuracy (threshold)", $"{HtmlText.Cell(r.MaxAccuracy.Accuracy)} ({HtmlText.Cell(r.MaxAccuracy.Threshold)})"],
         ], "Evaluation report");
+
+    /// <summary>DeLong's test of two correlated AUCs as a small table.</summary>
+    public static string DeLongTest(DeLongComparison d) =>
+        HtmlText.Table(["DeLong's test", "value"],
+        [
+            ["AUC A / AUC B", $"{HtmlText.Cell(d.AucA)} / {HtmlText.Cell(d.AucB)}"],
+            ["difference A - B", HtmlText.Cell(d.AucA - d.AucB)],
+            ["standard error of the difference", HtmlText.Cell(Math.Sqrt(d.VarianceA + d.VarianceB - 2 * d.Covariance))],
+            ["z", HtmlText.Cell(d.Z)],
+            ["two-sided p", HtmlText.Cell(d.PValue)],
+        ]);
+
+    /// <summary>A bootstrap AUC interval as one line.</summary>
+    public static string Interval(AucInterval i) =>
+        $"<div>AUC {HtmlText.Cell(i.Auc)}, {i.Confidence:P0} bootstrap interval [{HtmlText.Cell(i.Lower)}, {HtmlText.Cell(i.Upper)}] ({i.Resamples:N0} resamples{(i.Skipped > 0 ? $", {i.Skipped} with one class skipped" : "")})</div>";
 
     /// <summary>A training history as a table of epochs, with its warnings below.</summary>
     public static string History(TrainingHistory h) =>
