@@ -26,7 +26,7 @@ public sealed class TrainingDisplay : IProgress<TrainingProgress>
     {
         this.title = title;
         this.interval = interval;
-        shown = KernelInvocationContext.Current is null ? null : View.Display(HtmlFormatter.MimeType);
+        shown = LiveDisplay.Show(View);
     }
 
     /// <summary>Shows an empty progress display now; updates come through <see cref="Report"/>, at most every <paramref name="seconds"/>.</summary>

@@ -86,5 +86,13 @@ public sealed class NotebookFile
     }
 
     /// <summary>The notebook as indented JSON (one space, as Jupyter writes it).</summary>
-    public string ToJson() => Root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, IndentSize = 1 }) + "\n";
+    public string ToJson() => Root.ToJsonString(WriteOptions) + "\n";
+
+    static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = true,
+        IndentSize = 1,
+        // Quotes and angle brackets as themselves (outputs hold HTML), as Jupyter writes them.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using FishKit.IO;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
@@ -35,9 +36,11 @@ public sealed record SeriesResult(IReadOnlyList<NotebookResult> Notebooks, strin
 /// kernel), every code cell in order, outputs recorded as Jupyter would (results, displays updated in place, standard
 /// output, errors), the executed copy written beside the others, and one offline HTML report for the series.
 /// The notebook's folder is the current folder while it runs, as in Jupyter and VS Code, so relative <c>#r</c> paths work.
+/// A <c>#r</c> of FishKit.Notebooks.dll (the setup cell's) is pointed at the copy this process runs, so the notebooks
+/// compile against exactly the kit that executes them, whatever configuration was built.
 /// The first failing cell stops the series with a <see cref="NotebookFailure"/>.
 /// </summary>
-public static class NotebookRunner
+public static partial class NotebookRunner
 {
     static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -95,8 +98,11 @@ public static class NotebookRunner
                 var outputs = new JsonArray();
                 cell["outputs"] = outputs;
                 cell["execution_count"] = count;
-                var result = await kernel.SendAsync(new SubmitCode(NotebookFile.Source(cell), "csharp"), cancel);
-                var failure = Record(result, outputs, count);
+                // Updates of a display (DisplayedValue.Update) reach the kernel's event stream, not always the command's result.
+                var events = new List<KernelEvent>();
+                using (kernel.KernelEvents.Subscribe(new EventSink(events)))
+                    await kernel.SendAsync(new SubmitCode(ThisKit(NotebookFile.Source(cell)), "csharp"), cancel);
+                var failure = Record(events, outputs, count);
                 if (failure != null)
                 {
                     Environment.CurrentDirectory = directory;
@@ -116,24 +122,31 @@ public static class NotebookRunner
         }
     }
 
+    /// <summary>The cell's code with any <c>#r "…/FishKit.Notebooks.dll"</c> pointed at this process's copy.</summary>
+    internal static string ThisKit(string code) =>
+        KitReference().Replace(code, $"#r \"{typeof(NotebookRunner).Assembly.Location}\"");
+
+    [GeneratedRegex("""^#r[ \t]+"[^"\n]*FishKit\.Notebooks\.dll"[ \t]*$""", RegexOptions.Multiline)]
+    private static partial Regex KitReference();
+
     /// <summary>A composite kernel with one C# kernel, NuGet references (whose kernel extensions are loaded), value sharing and the kernel helpers.</summary>
     static CompositeKernel CreateKernel()
     {
         var csharp = new CSharpKernel()
             .UseKernelHelpers()
             .UseValueSharing()
-            .UseNugetDirective((k, packages) => KernelExtensions.LoadAsync(k.RootKernel, packages.Select(p => p.PackageRoot)), false);
+            .UseNugetDirective((k, packages) => PackageExtensions.LoadAsync(k.RootKernel, packages.Select(p => p.PackageRoot)), false);
         var composite = new CompositeKernel("fishkit") { csharp };
         composite.DefaultKernelName = csharp.Name;
         return composite;
     }
 
     /// <summary>Turns a cell's events into nbformat outputs; returns the error's first line if the cell failed.</summary>
-    static string? Record(KernelCommandResult result, JsonArray outputs, int executionCount)
+    static string? Record(IEnumerable<KernelEvent> events, JsonArray outputs, int executionCount)
     {
         var displays = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         string? failure = null;
-        foreach (var e in result.Events)
+        foreach (var e in events)
         {
             switch (e)
             {
@@ -166,6 +179,19 @@ public static class NotebookRunner
             }
         }
         return failure;
+    }
+
+    /// <summary>Collects a kernel's events (the kernel raises them on its own thread, one at a time).</summary>
+    sealed class EventSink(List<KernelEvent> events) : IObserver<KernelEvent>
+    {
+        public void OnNext(KernelEvent value)
+        {
+            lock (events) events.Add(value);
+        }
+
+        public void OnError(Exception error) { }
+
+        public void OnCompleted() { }
     }
 
     static (string Name, string Message) Describe(CommandFailed failed)

@@ -9,7 +9,7 @@ namespace FishKit.Notebooks.Runner;
 /// and Microsoft.Data.Analysis register their formatters). The .NET Interactive tool does this itself; an in-process kernel
 /// does not, so the runner calls this when a <c>#r "nuget: ..."</c> has resolved packages.
 /// </summary>
-public static class KernelExtensions
+public static class PackageExtensions
 {
     static readonly Lock Gate = new();
     static readonly Dictionary<string, Assembly> Loaded = new(StringComparer.Ordinal);
