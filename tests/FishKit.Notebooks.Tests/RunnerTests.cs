@@ -74,6 +74,28 @@ public class RunnerTests
     }
 
     [Fact]
+    public async Task The_setup_cell_can_run_twice_and_charts_still_draw()
+    {
+        using var temp = new TempDir();
+        var committed = NotebookFile.Read(Path.Combine(Repo.Notebooks, "01-data-and-frames.ipynb"));
+        var setup = committed.Cells.First(c => NotebookFile.Type(c!) == "code")!;
+        var root = committed.Root.DeepClone().AsObject();
+        var chart = setup.DeepClone();
+        chart["id"] = "chart";
+        chart["source"] = "Charts.Roc(new ModelScores(\"m\", [0, 1], [true, false], [0.9, 0.1]))";
+        var second = setup.DeepClone();
+        second["id"] = "again";
+        root["cells"] = new JsonArray(setup.DeepClone(), second, chart);
+        File.WriteAllText(temp["01-twice.ipynb"], root.ToJsonString());
+
+        var result = await NotebookRunner.RunAsync(temp["01-twice.ipynb"], new RunnerOptions(temp["out"]));
+
+        var html = Outputs.Html(result.Notebook);
+        Assert.Equal(2, html.Count(h => h.Contains("data-fishkit-plotlyjs", StringComparison.Ordinal)));
+        Assert.Contains("m (AUC 1.000)", Outputs.Traces(Assert.Single(Outputs.Figures(result.Notebook))).Select(t => t.Name));
+    }
+
+    [Fact]
     public void The_setup_cells_kit_reference_is_pointed_at_the_running_kit()
     {
         var code = "// x\n#r \"../src/FishKit.Notebooks/bin/Debug/net10.0/FishKit.Notebooks.dll\"\nusing X;\n#r \"other.dll\"";

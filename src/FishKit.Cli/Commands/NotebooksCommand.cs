@@ -39,14 +39,14 @@ static class NotebooksCommand
     }
 
     /// <summary>Runs the series, printing one line per notebook; a failing cell becomes one clear error line.</summary>
-    public static SeriesResult Run(TextWriter writer, string folder, string outDir, bool quick)
+    public static SeriesResult Run(TextWriter writer, string folder, string outDir, bool quick, string? data = null)
     {
         using var cancel = CliCancellation.OnCtrlC();
         var notebooks = NotebookRunner.InOrder(folder);
         var log = new LineLog(writer);
         try
         {
-            return NotebookRunner.RunSeriesAsync(notebooks, new RunnerOptions(outDir, quick), log, cancel.Token).GetAwaiter().GetResult();
+            return NotebookRunner.RunSeriesAsync(notebooks, new RunnerOptions(outDir, quick, Data: data), log, cancel.Token).GetAwaiter().GetResult();
         }
         catch (NotebookFailure f)
         {

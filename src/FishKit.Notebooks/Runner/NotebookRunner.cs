@@ -15,7 +15,8 @@ namespace FishKit.Notebooks.Runner;
 /// <param name="OutputFolder">Where the executed notebooks and the report go.</param>
 /// <param name="Quick">Quick mode: sets <c>FISHKIT_QUICK=1</c> for the run, which shortens training cells.</param>
 /// <param name="ReportTitle">The HTML report's title.</param>
-public sealed record RunnerOptions(string OutputFolder, bool Quick = false, string ReportTitle = "FishKit notebooks");
+/// <param name="Data">A data folder for the notebooks (sets <c>FISHKIT_DATA</c> for the run); null: their default, the shipped sample.</param>
+public sealed record RunnerOptions(string OutputFolder, bool Quick = false, string ReportTitle = "FishKit notebooks", string? Data = null);
 
 /// <summary>One executed notebook.</summary>
 /// <param name="Source">The notebook run.</param>
@@ -82,8 +83,10 @@ public static partial class NotebookRunner
         await OneAtATime.WaitAsync(cancel);
         var directory = Environment.CurrentDirectory;
         var quick = Environment.GetEnvironmentVariable(NotebookMode.QuickVariable);
+        var data = Environment.GetEnvironmentVariable(NotebookMode.DataVariable);
         try
         {
+            Environment.SetEnvironmentVariable(NotebookMode.DataVariable, options.Data is null ? data : Path.GetFullPath(options.Data));
             Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Environment.SetEnvironmentVariable(NotebookMode.QuickVariable, options.Quick ? "1" : quick);
             var clock = Stopwatch.StartNew();
@@ -118,6 +121,7 @@ public static partial class NotebookRunner
         {
             Environment.CurrentDirectory = directory;
             Environment.SetEnvironmentVariable(NotebookMode.QuickVariable, quick);
+            Environment.SetEnvironmentVariable(NotebookMode.DataVariable, data);
             OneAtATime.Release();
         }
     }
