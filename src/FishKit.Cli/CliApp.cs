@@ -16,6 +16,8 @@ public static class CliApp
         LabelCommand.Create(),
         BaselineCommand.Create(),
         EvaluateCommand.Create(),
+        TrainCommand.Create(),
+        PredictCommand.Create(),
         NotebooksCommand.Create(),
         DoctorCommand.Create(),
     ];

@@ -16,8 +16,8 @@ public sealed class YTildeBenchmark : IBenchmark
 
     public int Run(string[] args)
     {
-        int frames = IntOption(args, "--frames", 2000), repeats = IntOption(args, "--rounds", 5);
-        string? given = Option(args, "--dir");
+        int frames = Measure.IntOption(args, "--frames", 2000), repeats = Measure.IntOption(args, "--rounds", 5);
+        string? given = Measure.Option(args, "--dir");
         string folder = given ?? Directory.CreateTempSubdirectory("fishkit-bench-ytilde-").FullName;
         try
         {
@@ -96,13 +96,4 @@ public sealed class YTildeBenchmark : IBenchmark
         if (a.Length != b.Length) throw new InvalidOperationException($"series lengths differ: {a.Length} and {b.Length}");
         return a.Zip(b).Max(p => p.First == p.Second ? 0 : Math.Abs(p.First - p.Second) / Math.Max(Math.Abs(p.First), Math.Abs(p.Second)));
     }
-
-    static string? Option(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 }

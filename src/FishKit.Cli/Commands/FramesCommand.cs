@@ -15,5 +15,6 @@ static class FramesCommand
     static IEnumerable<Command> Subcommands() =>
     [
         FramesSplitCommand.Create(),
+        FramesPackCommand.Create(),
     ];
 }

@@ -1,3 +1,4 @@
+using FishKit.Clips;
 using FishKit.Labeling;
 using FishKit.Training;
 using static TorchSharp.torch;
@@ -6,55 +7,54 @@ namespace FishKit.Baselines;
 
 /// <summary>
 /// Batches for the y-tilde LSTM: one sample per labelled frame t (the write-up's range 4n-1 .. T-2-h), the window of
-/// y-tilde ending at t as input (the model scales it), the frame's label as target; shuffled per epoch from a seed, or in frame order.
+/// y-tilde ending at t as input (the model scales it), the frame's label as target. Epochs follow the same seeded
+/// <see cref="BatchPlan"/> as the clips (shuffling, class balance), without flips, which mean nothing for a series.
 /// </summary>
 public sealed class YTildeBatchSource : IBatchSource
 {
     readonly YTildeWindows windows;
-    readonly int[] frames;
-    readonly bool[] labels;
-    readonly int batchSize;
-    readonly bool shuffle;
+    readonly LabelledFrames frames;
+    readonly BatchOptions options;
     readonly int seed;
 
-    /// <summary>Samples of <paramref name="ytilde"/> with their <paramref name="allLabels"/> (one per frame) over the labelled range.</summary>
-    public YTildeBatchSource(double[] ytilde, bool[] allLabels, YTildeLstmConfig config, int batchSize, bool shuffle, int seed,
-        LabelParameters? labelParameters = null)
+    /// <summary>
+    /// Samples of <paramref name="ytilde"/> with <paramref name="labels"/> (one per frame) for frames
+    /// <paramref name="firstFrame"/> .. <paramref name="lastFrame"/> (default: the write-up's labelled range; never before
+    /// the first full window).
+    /// </summary>
+    public YTildeBatchSource(double[] ytilde, bool[] labels, YTildeLstmConfig config, BatchOptions options, int seed,
+        int? firstFrame = null, int? lastFrame = null)
     {
-        if (allLabels.Length != ytilde.Length)
-            throw new FishKitException($"there are {allLabels.Length} labels for {ytilde.Length} y-tilde values; give one label per frame.");
-        var p = labelParameters ?? LabelParameters.WriteUp;
+        if (labels.Length != ytilde.Length)
+            throw new FishKitException($"there are {labels.Length} labels for {ytilde.Length} y-tilde values; give one label per frame.");
+        if (options.Flips) throw new FishKitException("flips are an augmentation of video clips; the y-tilde LSTM takes no flips.");
+        var p = LabelParameters.WriteUp;
         windows = new YTildeWindows(ytilde, config.Window);
-        int first = Math.Max(p.FirstFrame, windows.FirstFrame), last = p.LastFrame(ytilde.Length);
-        if (last < first)
-            throw new FishKitException($"y-tilde has {ytilde.Length} values: too few for one labelled window (frames {first} .. {last}); use a longer split.");
-        frames = Enumerable.Range(first, last - first + 1).ToArray();
-        labels = frames.Select(t => allLabels[t]).ToArray();
-        this.batchSize = batchSize;
-        this.shuffle = shuffle;
+        frames = LabelledFrames.Create(labels, Math.Max(firstFrame ?? p.FirstFrame, windows.FirstFrame), lastFrame ?? p.LastFrame(ytilde.Length), "the y-tilde series");
+        this.options = options;
         this.seed = seed;
     }
 
     /// <inheritdoc/>
-    public int BatchesPerEpoch => (frames.Length + batchSize - 1) / batchSize;
+    public int BatchesPerEpoch => BatchPlan.ForEpoch(frames, options, seed, 0).BatchCount;
 
     /// <inheritdoc/>
-    public ReadOnlySpan<bool> Labels => labels;
+    public ReadOnlySpan<bool> Labels => frames.SampleLabels;
 
     /// <inheritdoc/>
     public IEnumerable<Batch> Epoch(int epoch, int skip, CancellationToken cancel)
     {
-        var order = shuffle ? EpochOrder.Shuffled(frames.Length, seed, epoch) : Enumerable.Range(0, frames.Length).ToArray();
-        for (int b = skip; b < BatchesPerEpoch; b++)
+        var plan = BatchPlan.ForEpoch(frames, options, seed, epoch);
+        for (int b = skip; b < plan.BatchCount; b++)
         {
             cancel.ThrowIfCancellationRequested();
-            var chosen = order.AsSpan(b * batchSize, Math.Min(batchSize, frames.Length - b * batchSize));
-            var batchFrames = new int[chosen.Length];
-            var targets = new float[chosen.Length];
-            for (int i = 0; i < chosen.Length; i++)
+            var samples = plan.Batch(b);
+            var batchFrames = new int[samples.Length];
+            var targets = new float[samples.Length];
+            for (int i = 0; i < samples.Length; i++)
             {
-                batchFrames[i] = frames[chosen[i]];
-                targets[i] = labels[chosen[i]] ? 1 : 0;
+                batchFrames[i] = samples[i].Frame;
+                targets[i] = frames.Label(samples[i].Frame) ? 1 : 0;
             }
             yield return new Batch(windows.Batch(batchFrames), tensor(targets), batchFrames);
         }

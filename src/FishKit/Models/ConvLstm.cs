@@ -31,6 +31,22 @@ public sealed class ConvLstm : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>
+    /// Largest input projection computed in one call, in bytes (default 64 MB): all steps in one batched convolution
+    /// while that fits (e.g. the teaching sizes), otherwise chunks of consecutive steps. At the write-up's size one
+    /// call for all 30 steps would hold a 573 MB projection through the forward pass and build a 573 MB gradient for
+    /// it in the backward pass, and stream both through main memory; chunks stay near the cache and keep the peak low.
+    /// </summary>
+    internal static long ProjectionChunkBytes { get; set; } = 64L << 20;
+
+    long ProjectionChunk(Tensor x)
+    {
+        long k = cell.Kernel, height = x.shape[3], width = x.shape[4];
+        if (cell.Padding == ConvPadding.Valid) { height -= k - 1; width -= k - 1; }
+        long stepBytes = x.shape[0] * 4L * cell.Filters * height * width * sizeof(float);
+        return Math.Clamp(ProjectionChunkBytes / Math.Max(1, stepBytes), 1, x.shape[1]);
+    }
+
     /// <summary>Runs the layer over x (B, T, C, H, W).</summary>
     public override Tensor forward(Tensor x)
     {
@@ -41,14 +57,23 @@ public sealed class ConvLstm : nn.Module<Tensor, Tensor>
             throw new FishKitException($"ConvLSTM input frames are {x.shape[3]}x{x.shape[4]} but its {k}x{k} valid convolution needs at least {k}x{k}; use larger frames, fewer pooled layers or padding 'same'.");
         using var scope = NewDisposeScope();
         long batch = x.shape[0], steps = x.shape[1];
-        var projected = cell.ProjectInput(x.flatten(0, 1));
-        projected = projected.view([batch, steps, .. projected.shape[1..]]);
         Tensor? h = null, c = null;
         var sequence = ReturnSequences ? new Tensor[steps] : null;
-        for (long t = 0; t < steps; t++)
+        long chunk = ProjectionChunk(x);
+        for (long first = 0; first < steps; first += chunk)
         {
-            (h, c) = cell.Step(projected.select(1, t), h, c);
-            if (sequence is not null) sequence[t] = h;
+            long count = Math.Min(chunk, steps - first);
+            // Time-major (count * batch images) so that each step's projection comes out contiguous; unbind, not
+            // select per step: its backward stacks the step gradients once instead of zero-filling a chunk-sized
+            // gradient per step.
+            var images = x.narrow(1, first, count).transpose(0, 1).reshape([count * batch, .. x.shape[2..]]);
+            var projected = cell.ProjectInput(images);
+            var inputs = projected.view([count, batch, .. projected.shape[1..]]).unbind(0);
+            for (long t = first; t < first + count; t++)
+            {
+                (h, c) = cell.Step(inputs[t - first], h, c, last: t == steps - 1);
+                if (sequence is not null) sequence[t] = h;
+            }
         }
         var result = sequence is not null ? stack(sequence, 1) : h!;
         return result.MoveToOuterDisposeScope();

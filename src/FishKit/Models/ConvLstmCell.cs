@@ -71,20 +71,29 @@ public sealed class ConvLstmCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, 
 
     /// <summary>
     /// One step from the projected input (N, 4F, H', W') and the state; a null state means zeros (the first step),
-    /// which skips the recurrent convolution and f*c.
+    /// which skips the recurrent convolution and f*c. float32 on the CPU runs the fused <see cref="ConvLstmGates"/>;
+    /// other dtypes (e.g. float64 in the tests) and devices use separate tensor operations. With
+    /// <paramref name="last"/> the returned c' is null (a layer's last step needs only h').
     /// </summary>
-    public (Tensor H, Tensor C) Step(Tensor projected, Tensor? h, Tensor? c)
+    public (Tensor H, Tensor? C) Step(Tensor projected, Tensor? h, Tensor? c, bool last = false)
     {
         using var scope = NewDisposeScope();
-        var z = h is null ? projected : projected + F.conv2d_padding(h, recurrent_kernel, padding: TorchSharp.Padding.Same);
-        long f = Filters;
-        var i = RecurrentActivation.Apply(z.narrow(1, 0, f));
-        var candidate = Activation.Apply(z.narrow(1, 2 * f, f));
-        var cNext = i * candidate;
-        if (c is not null) cNext = cNext.add_(RecurrentActivation.Apply(z.narrow(1, f, f)) * c);
-        var o = RecurrentActivation.Apply(z.narrow(1, 3 * f, f));
+        var recurrent = h is null ? null : F.conv2d_padding(h, recurrent_kernel, padding: TorchSharp.Padding.Same);
+        if (ConvLstmGates.Supports(projected))
+        {
+            var (hFused, cFused) = ConvLstmGates.Step(projected, recurrent, c, Activation, RecurrentActivation, returnCell: !last);
+            return (hFused.MoveToOuterDisposeScope(), cFused?.MoveToOuterDisposeScope());
+        }
+        // Other dtypes and devices: the same arithmetic as separate differentiable operations. chunk, not narrow:
+        // its backward concatenates the four gate gradients instead of summing four zero-padded copies.
+        var z = recurrent is null ? projected : projected + recurrent;
+        var gates = z.chunk(4, 1);
+        var i = RecurrentActivation.Apply(gates[0]);
+        var cNext = i * Activation.Apply(gates[2]);
+        if (c is not null) cNext = cNext.add_(RecurrentActivation.Apply(gates[1]) * c);
+        var o = RecurrentActivation.Apply(gates[3]);
         var hNext = o * Activation.Apply(cNext);
-        return scope.MoveToOuter(hNext, cNext);
+        return (hNext.MoveToOuterDisposeScope(), last ? null : cNext.MoveToOuterDisposeScope());
     }
 
     /// <summary>One step from raw input x (N, C, H, W) and state h, c (N, F, H', W').</summary>
@@ -92,6 +101,6 @@ public sealed class ConvLstmCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, 
     {
         using var scope = NewDisposeScope();
         var (hNext, cNext) = Step(ProjectInput(x), h, c);
-        return scope.MoveToOuter(hNext, cNext);
+        return (hNext.MoveToOuterDisposeScope(), cNext!.MoveToOuterDisposeScope());
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FishKit.Baselines;
+using FishKit.IO;
 using static TorchSharp.torch;
 
 namespace FishKit.Models;
@@ -17,33 +18,29 @@ public abstract record ModelConfig
     /// <summary>Throws a <see cref="FishKitException"/> naming the first setting out of range.</summary>
     public abstract void Validate();
 
-    /// <summary>Validates, loads TorchSharp's natives if needed and builds a model with fresh Keras-style weights from the global generator.</summary>
+    /// <summary>
+    /// Validates, loads TorchSharp's natives if needed, lets the process reuse freed tensor memory
+    /// (<see cref="TensorMemory.ReuseFreedMemory"/>) and builds a model with fresh Keras-style weights from the global generator.
+    /// </summary>
     public nn.Module<Tensor, Tensor> Create()
     {
         Validate();
         Torch.TorchRuntime.EnsureLoaded();
+        TensorMemory.ReuseFreedMemory();
         return Build();
     }
 
     /// <summary>Builds the model of a validated config.</summary>
     private protected abstract nn.Module<Tensor, Tensor> Build();
 
-    /// <summary>camelCase properties, enums as snake_case strings (e.g. "hard_sigmoid"), indented.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
-    };
-
     /// <summary>This config as JSON, with its "kind".</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, KitJson.Options);
 
     /// <summary>Reads a config written by <see cref="ToJson"/> (missing properties take their defaults) and validates it; <paramref name="source"/> names the file in errors.</summary>
     public static ModelConfig FromJson(string json, string source = "model config")
     {
         ModelConfig? config;
-        try { config = JsonSerializer.Deserialize<ModelConfig>(json, JsonOptions); }
+        try { config = JsonSerializer.Deserialize<ModelConfig>(json, KitJson.Options); }
         catch (JsonException e) { throw new FishKitException($"{source} is not a valid model config: {e.Message}", e); }
         catch (NotSupportedException e) { throw new FishKitException($"{source} is not a valid model config (it needs a \"kind\": \"convlstm\" or \"ytilde-lstm\" first): {e.Message}", e); }
         if (config is null) throw new FishKitException($"{source} is empty; give a model config object.");

@@ -38,7 +38,7 @@ public static class Checkpoint
             using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             w.Write(Magic);
             w.Write(Version);
-            w.Write(JsonSerializer.Serialize(state, TrainingOptions.JsonOptions));
+            w.Write(JsonSerializer.Serialize(state, KitJson.Options));
             model.save(w);
             ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(w);
             using var rng = TorchSharp.torch.random.get_rng_state();
@@ -100,7 +100,7 @@ public static class Checkpoint
             if (r.ReadString() != Magic) throw new FishKitException($"'{path}' is not a FishKit checkpoint.");
             int version = r.ReadInt32();
             if (version != Version) throw new FishKitException($"checkpoint '{path}' has format version {version}; this kit reads version {Version}.");
-            return JsonSerializer.Deserialize<CheckpointState>(r.ReadString(), TrainingOptions.JsonOptions)
+            return JsonSerializer.Deserialize<CheckpointState>(r.ReadString(), KitJson.Options)
                 ?? throw new FishKitException($"checkpoint '{path}' has an empty header.");
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or IOException)

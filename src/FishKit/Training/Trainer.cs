@@ -184,7 +184,7 @@ public static class Trainer
         new JsonObject
         {
             ["model"] = JsonNode.Parse(model.ToJson()),
-            ["options"] = JsonSerializer.SerializeToNode(options, TrainingOptions.JsonOptions),
+            ["options"] = JsonSerializer.SerializeToNode(options, KitJson.Options),
             ["class_weights"] = new JsonObject { ["0"] = weights.Negative, ["1"] = weights.Positive },
             ["data"] = data?.DeepClone(),
             ["kit"] = typeof(Trainer).Assembly.GetName().Version?.ToString(),
@@ -196,7 +196,7 @@ public static class Trainer
     static void CheckStoredConfig(RunFolder folder, ModelConfig model, TrainingOptions options)
     {
         var stored = JsonNode.Parse(File.ReadAllText(folder.Config))!;
-        var storedOptions = stored["options"].Deserialize<TrainingOptions>(TrainingOptions.JsonOptions);
+        var storedOptions = stored["options"].Deserialize<TrainingOptions>(KitJson.Options);
         if (storedOptions != options)
             throw new FishKitException($"run folder '{folder.Path}' was started with other training options (see its config.json); resume with the same options or choose a new folder.");
         var storedModel = ModelConfig.FromJson(stored["model"]!.ToJsonString(), folder.Config);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FishKit.IO;
 
 namespace FishKit.Training;
 
@@ -27,9 +28,9 @@ public sealed record TrainingHistory
     public int? BestEpoch => Epochs.Count == 0 ? null : Epochs.MinBy(e => e.ValidationLoss)!.Epoch;
 
     /// <summary>The history as JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, TrainingOptions.JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, KitJson.Options);
 
     /// <summary>Reads history written by <see cref="ToJson"/>.</summary>
     public static TrainingHistory FromJson(string json) =>
-        JsonSerializer.Deserialize<TrainingHistory>(json, TrainingOptions.JsonOptions) ?? new TrainingHistory();
+        JsonSerializer.Deserialize<TrainingHistory>(json, KitJson.Options) ?? new TrainingHistory();
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace FishKit.Training;
 
 /// <summary>How to weigh the classes in the loss.</summary>
@@ -17,16 +14,14 @@ public enum ClassWeighting
 }
 
 /// <summary>
-/// Settings of one training run, defaulting to the write-up's: Adam (lr 8e-5, betas 0.9/0.999, eps 1e-7),
-/// batch 4, 5 epochs, class weights {0: 0.133, 1: 0.866}, flips as augmentation, checkpoint on best validation loss.
+/// Settings of the optimisation, defaulting to the write-up's: Adam (lr 8e-5, betas 0.9/0.999, eps 1e-7), 5 epochs,
+/// class weights {0: 0.133, 1: 0.866}, checkpoint on best validation loss. Batching and augmentation are the batch
+/// source's (<see cref="Clips.BatchOptions"/>).
 /// </summary>
 public sealed record TrainingOptions
 {
     /// <summary>Passes over the (augmented) training samples.</summary>
     public int Epochs { get; init; } = 5;
-
-    /// <summary>Samples per optimisation step.</summary>
-    public int BatchSize { get; init; } = 4;
 
     /// <summary>Adam's learning rate.</summary>
     public double LearningRate { get; init; } = 8e-5;
@@ -65,7 +60,6 @@ public sealed record TrainingOptions
     public void Validate()
     {
         if (Epochs < 1) throw new FishKitException($"epochs = {Epochs} must be at least 1.");
-        if (BatchSize < 1) throw new FishKitException($"batch size = {BatchSize} must be at least 1.");
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new FishKitException($"learning rate = {LearningRate} must be a positive number.");
         if (!(Beta1 >= 0 && Beta1 < 1) || !(Beta2 >= 0 && Beta2 < 1)) throw new FishKitException($"Adam betas ({Beta1}, {Beta2}) must be in [0, 1).");
         if (!(Epsilon > 0)) throw new FishKitException($"Adam epsilon = {Epsilon} must be positive.");
@@ -75,11 +69,4 @@ public sealed record TrainingOptions
         if (MaxBatchesPerEpoch is < 1) throw new FishKitException($"max batches per epoch = {MaxBatchesPerEpoch} must be at least 1.");
     }
 
-    /// <summary>camelCase JSON with enums as strings, as run folders store it.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
-    };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FishKit.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using FishKit.IO;
 
 namespace FishKit.Tests.Models;
 
@@ -18,7 +19,7 @@ static class KerasLayout
 
     /// <summary>Parses a Keras activation name through the kit's JSON names.</summary>
     public static Activation Activation(string name) =>
-        JsonSerializer.Deserialize<Activation>($"\"{name}\"", ModelConfig.JsonOptions);
+        JsonSerializer.Deserialize<Activation>($"\"{name}\"", KitJson.Options);
 
     /// <summary>Copies <paramref name="value"/> into the module's state_dict entry <paramref name="name"/>.</summary>
     public static void Set(nn.Module module, string name, Tensor value)

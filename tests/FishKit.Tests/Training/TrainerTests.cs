@@ -1,4 +1,5 @@
 using FishKit.Baselines;
+using FishKit.Clips;
 using FishKit.Labeling;
 using FishKit.Tests.Reference;
 using FishKit.Training;
@@ -23,14 +24,14 @@ public class TrainerTests
         var y = ytilde ?? r.Ytilde;
         var labels = CalmBeforeBurstLabeler.Label(r.Ytilde);
         // First 1000 frames train, the rest validation (each long enough for labelled windows).
-        var train = new YTildeBatchSource(y[..1000], labels[..1000], Model, batchSize: 16, shuffle: true, seed);
-        var validation = new YTildeBatchSource(y[1000..], labels[1000..], Model, batchSize: 64, shuffle: false, seed);
+        var train = new YTildeBatchSource(y[..1000], labels[..1000], Model, new BatchOptions { BatchSize = 16 }, seed);
+        var validation = new YTildeBatchSource(y[1000..], labels[1000..], Model, new BatchOptions { BatchSize = 64, Shuffle = ShuffleMode.None }, seed);
         return (train, validation);
     }
 
     static TrainingOptions Options(int epochs = 2) => new()
     {
-        Epochs = epochs, BatchSize = 16, LearningRate = 3e-3, MaxBatchesPerEpoch = 12, Threads = 1, Seed = 7,
+        Epochs = epochs, LearningRate = 3e-3, MaxBatchesPerEpoch = 12, Threads = 1, Seed = 7,
     };
 
     static float[] Weights(string checkpoint)
@@ -96,8 +97,8 @@ public class TrainerTests
         var y = SignalReference.Load().Ytilde;
         double median = y.Order().ElementAt(y.Length / 2);
         var labels = y.Select(v => v > median).ToArray();
-        var train = new YTildeBatchSource(y[..1000], labels[..1000], Model, batchSize: 16, shuffle: true, seed: 1);
-        var validation = new YTildeBatchSource(y[1000..], labels[1000..], Model, batchSize: 64, shuffle: false, seed: 1);
+        var train = new YTildeBatchSource(y[..1000], labels[..1000], Model, new BatchOptions { BatchSize = 16 }, seed: 1);
+        var validation = new YTildeBatchSource(y[1000..], labels[1000..], Model, new BatchOptions { BatchSize = 64, Shuffle = ShuffleMode.None }, seed: 1);
         var outcome = Trainer.Run(Model, Options(4) with { MaxBatchesPerEpoch = null, ClassWeighting = ClassWeighting.None }, train, validation, new RunFolder(dir["run"]));
         var last = outcome.History.Epochs[^1];
         Assert.True(last.ValidationAuc > 0.85, $"validation AUC {last.ValidationAuc}");

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FishKit.Clips;
+using FishKit.Frames;
+using FishKit.IO;
+using FishKit.Models;
+
+namespace FishKit.Training;
+
+/// <summary>
+/// The whole recipe of a training run, stored as <c>run.json</c> in its folder: the model, the optimisation, the
+/// model's frame size and clip layout, and how batches are drawn. <see cref="Preset"/> names the kit's recipes.
+/// </summary>
+public sealed record RunConfig
+{
+    /// <summary>The model (default: the write-up's best ConvLSTM).</summary>
+    public ModelConfig Model { get; init; } = Architectures.Config(Architectures.WriteUpBest);
+
+    /// <summary>Optimisation settings (default: the write-up's).</summary>
+    public TrainingOptions Training { get; init; } = new();
+
+    /// <summary>Frame width at the model's resolution (write-up: 160).</summary>
+    public int Width { get; init; } = 160;
+
+    /// <summary>Frame height at the model's resolution (write-up: 120).</summary>
+    public int Height { get; init; } = 120;
+
+    /// <summary>How frames are resized to the model's resolution (write-up: nearest).</summary>
+    public ResizeMethod Resize { get; init; } = ResizeMethod.Nearest;
+
+    /// <summary>Clip steps n (write-up: 30).</summary>
+    public int Steps { get; init; } = 30;
+
+    /// <summary>Frames per step, the time channels (write-up: 4).</summary>
+    public int Channels { get; init; } = 4;
+
+    /// <summary>Take every Stride-th frame (write-up: 1).</summary>
+    public int Stride { get; init; } = 1;
+
+    /// <summary>Training batches (write-up: 4 with the four flips and a 4 % shuffle buffer).</summary>
+    public BatchOptions Batches { get; init; } = BatchOptions.WriteUp;
+
+    /// <summary>Samples per batch when validating and predicting.</summary>
+    public int EvaluationBatchSize { get; init; } = 16;
+
+    /// <summary>The model's frame size.</summary>
+    [JsonIgnore]
+    public FrameSize Size => new(Width, Height);
+
+    /// <summary>The clip layout.</summary>
+    [JsonIgnore]
+    public ClipLayout Layout => new(Steps, Channels, Stride);
+
+    /// <summary>The names <see cref="Preset"/> knows.</summary>
+    public static IReadOnlyList<string> Presets { get; } = ["writeup", "teaching"];
+
+    /// <summary>
+    /// A named recipe. <c>writeup</c>: exactly the write-up's (30 x 4 time channels at 160x120, batch 4, flips,
+    /// 5 epochs at lr 8e-5): GPU work at full size. <c>teaching</c>: the same idea scaled to train on the sample data in
+    /// a few minutes on a laptop's CPU (see <see cref="Teaching"/>).
+    /// </summary>
+    public static RunConfig Preset(string name) => name switch
+    {
+        "writeup" => new RunConfig(),
+        "teaching" => Teaching,
+        _ => throw new FishKitException($"unknown preset '{name}'; presets: {string.Join(", ", Presets)}."),
+    };
+
+    /// <summary>
+    /// The teaching recipe: 80x60 frames (fish stay a few pixels long, enough to see one approach another),
+    /// 10 steps of 4 frames taken every 3rd frame (the same 4 s of context as the write-up, 40 frames instead of 120),
+    /// an 8-filter ConvLSTM, a larger learning rate and batch for a short run, the flips, and class weights from the labels.
+    /// </summary>
+    public static RunConfig Teaching { get; } = new()
+    {
+        Model = new ConvLstmConfig { Filters = [8] },
+        Training = new TrainingOptions { Epochs = 3, LearningRate = 2e-3, ClassWeighting = ClassWeighting.FromLabels },
+        Width = 80,
+        Height = 60,
+        Steps = 10,
+        Channels = 4,
+        Stride = 3,
+        Batches = BatchOptions.Training with { BatchSize = 16 },
+    };
+
+    /// <summary>Throws a clear error naming the first setting out of range.</summary>
+    public void Validate()
+    {
+        Model.Validate();
+        Training.Validate();
+        Batches.Validate();
+        Layout.Validate();
+        if (Width < 8 || Height < 8 || (long)Width * Height > FrameDecoder.MaxPixels)
+            throw new FishKitException($"model frame size {Width}x{Height} is not usable; give e.g. 160x120.");
+        if (EvaluationBatchSize < 1) throw new FishKitException($"evaluation batch size {EvaluationBatchSize} must be at least 1.");
+        if (Model is ConvLstmConfig c && c.InputChannels != Channels)
+            throw new FishKitException($"the model takes {c.InputChannels} input channels but clips have {Channels} frames per step; make them equal.");
+    }
+
+    /// <summary>The config as JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, KitJson.Options);
+
+    /// <summary>Reads a config (missing settings take the write-up's defaults) and validates it; <paramref name="source"/> names the file in errors.</summary>
+    public static RunConfig FromJson(string json, string source)
+    {
+        RunConfig? config;
+        try { config = JsonSerializer.Deserialize<RunConfig>(json, KitJson.Options); }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            throw new FishKitException($"{source} is not a valid run config: {e.Message}", e);
+        }
+        if (config is null) throw new FishKitException($"{source} is empty; give a run config object.");
+        config.Validate();
+        return config;
+    }
+}

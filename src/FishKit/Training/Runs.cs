@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using FishKit.Baselines;
+using FishKit.Clips;
+using FishKit.IO;
+using FishKit.Pipeline;
+using static TorchSharp.torch;
+
+namespace FishKit.Training;
+
+/// <summary>
+/// Training runs from frames to a run folder, and predictions from a run folder to per-frame scores: what
+/// <c>fishkit train</c>, <c>fishkit predict</c> and the notebooks call.
+/// </summary>
+public static class Runs
+{
+    /// <summary>The run's recipe in its folder.</summary>
+    public static string ConfigPath(RunFolder folder) => Path.Combine(folder.Path, "run.json");
+
+    /// <summary>Where prepared splits (frame stores, y-tilde, labels) of a run are cached.</summary>
+    public static string DataFolder(RunFolder folder) => Path.Combine(folder.Path, "data");
+
+    /// <summary>
+    /// Trains <paramref name="config"/> on the frames (folder or store) at <paramref name="train"/>, validating on
+    /// <paramref name="validation"/>; labels come from the signal pipeline unless label files are given. Resumes the run
+    /// when the folder holds one. A fresh run refuses a non-empty folder that holds no run.
+    /// </summary>
+    public static TrainingOutcome Train(RunConfig config, string train, string validation, RunFolder folder,
+        string? trainLabels = null, string? validationLabels = null,
+        IProgress<(string Stage, long Done, long Total)>? preparing = null, IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancel = default)
+    {
+        config.Validate();
+        if (folder.HasRun)
+        {
+            var stored = RunConfig.FromJson(File.ReadAllText(ConfigPath(folder)), ConfigPath(folder));
+            if (stored != config && stored.ToJson() != config.ToJson())
+                throw new FishKitException($"run folder '{folder.Path}' holds a run with another recipe (its run.json); resume it with that recipe (--config {ConfigPath(folder)}) or choose a new folder.");
+        }
+        else if (Directory.Exists(folder.Path) && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => Path.GetFileName(e) != "data"))
+            throw new FishKitException($"run folder '{folder.Path}' is not empty and holds no run; choose a new folder.");
+        Directory.CreateDirectory(folder.Path);
+        AtomicFile.WriteText(ConfigPath(folder), config.ToJson());
+
+        using var trainSplit = Prepare(config, train, folder, trainLabels, "train", preparing, cancel);
+        using var validationSplit = Prepare(config, validation, folder, validationLabels, "validation", preparing, cancel);
+        using var trainSource = Source(config, trainSplit, config.Batches);
+        using var validationSource = Source(config, validationSplit, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize });
+        var data = new JsonObject
+        {
+            ["train"] = Path.GetFullPath(train),
+            ["validation"] = Path.GetFullPath(validation),
+            ["train_labels"] = trainLabels,
+            ["validation_labels"] = validationLabels,
+        };
+        return Trainer.Run(config.Model, config.Training, trainSource.Batches, validationSource.Batches, folder, data, progress, cancel);
+    }
+
+    /// <summary>
+    /// Scores every frame of <paramref name="frames"/> (folder or store) with the run's best checkpoint: the model's
+    /// probability for each frame whose clip (or y-tilde window) exists, and 0 before it, as the write-up wrote its scores.
+    /// </summary>
+    public static double[] Predict(RunFolder folder, string frames, string checkpoint = "best",
+        IProgress<(string Stage, long Done, long Total)>? preparing = null, CancellationToken cancel = default)
+    {
+        if (!File.Exists(ConfigPath(folder)))
+            throw new FishKitException($"'{folder.Path}' is not a run folder (no run.json); give the --out folder of fishkit train.");
+        var config = RunConfig.FromJson(File.ReadAllText(ConfigPath(folder)), ConfigPath(folder));
+        var path = checkpoint == "best" ? folder.Best : checkpoint == "last" ? folder.Last : checkpoint;
+        using var split = Prepare(config, frames, folder, null, "predict", preparing, cancel);
+        int first = config.Model is YTildeLstmConfig y ? y.Window - 1 : config.Layout.FirstFrame;
+        int frameCount = split.Split.Store.Count;
+        if (frameCount <= first)
+            throw new FishKitException($"'{frames}' has {frameCount} frames; the model needs at least {first + 1} for one sample.");
+        using var source = Source(config, split, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize }, first, frameCount - 1);
+        using var model = config.Model.Create();
+        Checkpoint.Load(path, model, config.Model, optimizer: null);
+        var scores = new double[frameCount];
+        foreach (var (frame, probability, _) in Trainer.Predict(model, source.Batches, config.Training.Device))
+        {
+            cancel.ThrowIfCancellationRequested();
+            scores[frame] = probability;
+        }
+        return scores;
+    }
+
+    /// <summary>A prepared split that disposes its store.</summary>
+    sealed record Prepared(PreparedSplit Split) : IDisposable
+    {
+        public void Dispose() => Split.Store.Dispose();
+    }
+
+    static Prepared Prepare(RunConfig config, string path, RunFolder folder, string? labels, string stage,
+        IProgress<(string Stage, long Done, long Total)>? preparing, CancellationToken cancel)
+    {
+        var progress = preparing is null ? null : new Progress<(long Done, long Total)>(p => preparing.Report((stage, p.Done, p.Total)));
+        return new Prepared(PreparedSplit.Open(path, DataFolder(folder), config.Size, config.Resize, labels, progress: progress, cancel: cancel));
+    }
+
+    /// <summary>A batch source that disposes what it holds.</summary>
+    sealed record OwnedSource(IBatchSource Batches) : IDisposable
+    {
+        public void Dispose() => (Batches as IDisposable)?.Dispose();
+    }
+
+    static OwnedSource Source(RunConfig config, Prepared prepared, BatchOptions options, int? first = null, int? last = null)
+    {
+        var split = prepared.Split;
+        if (config.Model is YTildeLstmConfig lstm)
+            return new OwnedSource(new YTildeBatchSource(split.YTilde, split.Labels, lstm, options with { Flips = false }, config.Training.Seed, first, last));
+        var set = first is int a
+            ? ClipSet.Create(split.Store, config.Layout, split.Labels, a, last!.Value)
+            : ClipSet.Create(split.Store, config.Layout, split.Labels);
+        return new OwnedSource(new ClipBatchSource(set, options, config.Training.Seed));
+    }
+}
