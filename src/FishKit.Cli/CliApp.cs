@@ -12,6 +12,7 @@ public static class CliApp
         ReproduceCommand.Create(),
         SimulateCommand.Create(),
         FramesCommand.Create(),
+        PreprocessCommand.Create(),
         YTildeCommand.Create(),
         LabelCommand.Create(),
         BaselineCommand.Create(),

@@ -9,8 +9,8 @@ public class NotebookDataTests
         Assert.Equal(Repo.File(NotebookData.SampleFolder), NotebookData.Folder);
         Assert.Equal(["train", "validation", "test"], NotebookData.Splits);
         var onsets = NotebookData.BurstOnsets("train");
-        Assert.Equal(7, onsets.Length); // data-samples/README.md: 7 bursts with their onset in train/
-        Assert.Equal([283, 462], onsets.Take(2)); // the first rows of train/truth-bursts.csv
+        Assert.Equal(5, onsets.Length); // data-samples/README.md: 5 bursts with their onset in train/
+        Assert.Equal([45, 146], onsets.Take(2)); // the first rows of train/truth-bursts.csv
     }
 
     [Fact]

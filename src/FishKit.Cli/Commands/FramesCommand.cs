@@ -15,6 +15,7 @@ static class FramesCommand
     static IEnumerable<Command> Subcommands() =>
     [
         FramesSplitCommand.Create(),
+        FramesExtractCommand.Create(),
         FramesPackCommand.Create(),
     ];
 }

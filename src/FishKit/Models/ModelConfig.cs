@@ -30,6 +30,22 @@ public abstract record ModelConfig
         return Build();
     }
 
+    static readonly Lock SeedGate = new();
+
+    /// <summary>
+    /// Builds the model with weights drawn right after <c>torch.manual_seed(seed)</c>, holding a lock so that other kit
+    /// threads building models cannot draw from the shared global generator in between: same seed, same weights.
+    /// </summary>
+    public nn.Module<Tensor, Tensor> Create(int seed)
+    {
+        lock (SeedGate)
+        {
+            Torch.TorchRuntime.EnsureLoaded();
+            manual_seed(seed);
+            return Create();
+        }
+    }
+
     /// <summary>Builds the model of a validated config.</summary>
     private protected abstract nn.Module<Tensor, Tensor> Build();
 

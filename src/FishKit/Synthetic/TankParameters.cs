@@ -2,7 +2,9 @@ namespace FishKit.Synthetic;
 
 /// <summary>
 /// Everything that shapes a simulated tank. The defaults give frames like the write-up's (320x240, 30 fps, seven bright
-/// fish on black, 3-4 KB PNGs) and a y-tilde whose calm-before-burst labels come out near its positive rate.
+/// fish on black, small PNGs) and a y-tilde like its real tank's in the ways its methods rely on: bursts in bouts over a
+/// clean, low calm level, so the calm-before-burst labels come out near its positive rate and its algorithmic baseline
+/// predicts the bursts inside a bout, while the first burst of a bout is foretold only by the visible precursor.
 /// Lengths are in pixels, speeds in pixels per frame, durations in seconds.
 /// </summary>
 public sealed record TankParameters
@@ -40,11 +42,17 @@ public sealed record TankParameters
     /// <summary>Brightest fish body grey level (0-255).</summary>
     public int BrightnessMax { get; init; } = 240;
 
-    /// <summary>Average cruising speed in a calm spell; each fish cruises at 0.75-1.25 times this.</summary>
-    public double CalmSpeed { get; init; } = 0.5;
+    /// <summary>
+    /// Average cruising speed in a calm spell; each fish cruises at 0.75-1.25 times this. Slow, so that the calm level of
+    /// y-tilde is low and steady: its range over the baseline's 3 s window mostly stays under the baseline's c = 0.0006.
+    /// </summary>
+    public double CalmSpeed { get; init; } = 0.3;
 
-    /// <summary>Speed of the initiator while it approaches its target (precursor or decoy).</summary>
-    public double ApproachSpeed { get; init; } = 1.8;
+    /// <summary>
+    /// Speed of the initiator while it approaches its target (precursor or decoy): four times calm, plain to see, yet one
+    /// fish of seven raises y-tilde by only about a twentieth of a burst's rise.
+    /// </summary>
+    public double ApproachSpeed { get; init; } = 1.2;
 
     /// <summary>Average speed in a burst; each fish gets 0.85-1.15 times this per burst.</summary>
     public double BurstSpeed { get; init; } = 3.5;
@@ -52,20 +60,29 @@ public sealed record TankParameters
     /// <summary>Distance from a wall at which a calm fish starts to turn away (fast fish look further ahead).</summary>
     public double WallMargin { get; init; } = 24;
 
-    /// <summary>Shortest calm spell (from the end of a burst's decay to the next onset, precursor included).</summary>
-    public double CalmSecondsMin { get; init; } = 2;
+    /// <summary>
+    /// Shortest calm spell (from the end of a burst's decay to the next onset, precursor included). Inside a bout the
+    /// spell is little more than the precursor, so the baseline's 89-frame window still holds the previous burst.
+    /// </summary>
+    public double CalmSecondsMin { get; init; } = 1.5;
 
     /// <summary>Longest short calm spell: a calm spell inside a bout lasts <see cref="CalmSecondsMin"/> to this.</summary>
-    public double ShortCalmSecondsMax { get; init; } = 3;
+    public double ShortCalmSecondsMax { get; init; } = 1.8;
 
     /// <summary>Longest calm spell: a calm spell between bouts lasts <see cref="ShortCalmSecondsMax"/> to this.</summary>
-    public double CalmSecondsMax { get; init; } = 12;
+    public double CalmSecondsMax { get; init; } = 22;
 
     /// <summary>
     /// Chance that a calm spell is short, so that bursts come in bouts as in a real tank (a burst is likelier soon after
     /// another, which is what the write-up's algorithmic baseline relies on). The rest are long spells between bouts.
     /// </summary>
-    public double BoutProbability { get; init; } = 0.7;
+    public double BoutProbability { get; init; } = 0.9;
+
+    /// <summary>
+    /// Most bursts in one bout: after this many the next calm spell is long whatever <see cref="BoutProbability"/> draws.
+    /// Bouts then last seconds, not minutes, so every minute of a session holds bouts and the first bursts that start them.
+    /// </summary>
+    public int BoutBurstsMax { get; init; } = 4;
 
     /// <summary>Shortest precursor (the initiator's approach that ends at the onset).</summary>
     public double PrecursorSecondsMin { get; init; } = 1.0;
@@ -74,16 +91,16 @@ public sealed record TankParameters
     public double PrecursorSecondsMax { get; init; } = 1.5;
 
     /// <summary>Shortest burst of fast swimming.</summary>
-    public double BurstSecondsMin { get; init; } = 1;
+    public double BurstSecondsMin { get; init; } = 0.6;
 
     /// <summary>Longest burst.</summary>
-    public double BurstSecondsMax { get; init; } = 3;
+    public double BurstSecondsMax { get; init; } = 1.5;
 
     /// <summary>Frames a burst's onset takes to reach its speed (95 %): the sharp rise.</summary>
     public double OnsetSeconds { get; init; } = 0.2;
 
-    /// <summary>Time after a burst in which speed decays to calm (95 %).</summary>
-    public double DecaySeconds { get; init; } = 1.0;
+    /// <summary>Time after a burst in which speed decays to calm (95 %): the group calms down quickly and fully.</summary>
+    public double DecaySeconds { get; init; } = 0.4;
 
     /// <summary>
     /// Chance that a calm spell also holds a decoy: an approach exactly like a precursor that no burst follows. A decoy
@@ -93,7 +110,7 @@ public sealed record TankParameters
     public double DecoyProbability { get; init; } = 0.6;
 
     /// <summary>Fraction of pixels that get a sensor-noise speck in each frame (sparse, so the PNGs stay small).</summary>
-    public double NoiseDensity { get; init; } = 0.0015;
+    public double NoiseDensity { get; init; } = 0.002;
 
     /// <summary>Faintest noise speck grey level.</summary>
     public int NoiseMin { get; init; } = 8;
@@ -132,6 +149,7 @@ public sealed record TankParameters
         Check(nameof(ShortCalmSecondsMax), ShortCalmSecondsMax, CalmSecondsMin, 3600);
         Check(nameof(CalmSecondsMax), CalmSecondsMax, ShortCalmSecondsMax, 3600);
         Check(nameof(BoutProbability), BoutProbability, 0, 1);
+        Check(nameof(BoutBurstsMax), BoutBurstsMax, 1, 1_000_000);
         Check(nameof(BurstSecondsMin), BurstSecondsMin, 0.1, 3600);
         Check(nameof(BurstSecondsMax), BurstSecondsMax, BurstSecondsMin, 3600);
         Check(nameof(OnsetSeconds), OnsetSeconds, 0.01, 10);

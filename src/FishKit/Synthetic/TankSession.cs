@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FishKit.Frames;
 using FishKit.IO;
 
 namespace FishKit.Synthetic;

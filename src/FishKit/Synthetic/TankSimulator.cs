@@ -1,12 +1,15 @@
 namespace FishKit.Synthetic;
 
 /// <summary>
-/// Simulates a group of fish filmed from above, frame by frame, from a seed. The group alternates calm spells
-/// (2-12 s by default; 70 % of them short, 2-3 s, so bursts come in bouts) and bursts of fast swimming (1-3 s, then a
-/// 1 s decay); in the last 1-1.5 s of every calm spell one fish (the initiator) turns to a neighbour (the target) and
-/// swims at it while the rest stay calm: a visible precursor that is not just motion energy. Some calm spells hold a decoy approach that no burst follows
-/// (<see cref="TankParameters.DecoyProbability"/>). Fish steer smoothly away from the walls, keep apart, and school
-/// in bursts. Only this class draws from the session's random stream, in a fixed order, so a seed fixes the session.
+/// Simulates a group of fish filmed from above, frame by frame, from a seed. The group alternates calm spells and
+/// bursts of fast swimming (0.6-1.5 s, then a 0.4 s decay). Bursts come in bouts of up to four: inside a bout the calm
+/// spell lasts 1.5-1.8 s, so the next burst follows while the last is still in the algorithmic baseline's 3 s window;
+/// bouts are 1.8-22 s apart. In the last 1-1.5 s of every calm spell one fish (the initiator) turns to a neighbour (the
+/// target) and swims at it while the rest stay calm: a visible precursor that is not just motion energy, and the only
+/// cue to the first burst of a bout. Some calm spells hold a decoy approach that no burst follows
+/// (<see cref="TankParameters.DecoyProbability"/>). Calm fish swim slowly and turn gently, so the calm level of
+/// y-tilde is low and steady. Fish steer smoothly away from the walls, keep apart, and school in bursts. Only this
+/// class draws from the session's random stream, in a fixed order, so a seed fixes the session.
 /// </summary>
 public static class TankSimulator
 {
@@ -61,6 +64,7 @@ public static class TankSimulator
         // The schedule of the current calm spell and burst (frame indices; int.MinValue when not planned).
         int decoyStart = int.MinValue, decoyEnd = int.MinValue, precursorStart, onset, burstEnd, decayEnd = int.MinValue;
         int initiator = -1, target = -1, burstStart;
+        int boutBursts; // bursts of the current bout so far
 
         public Session(TankParameters parameters, int seed)
         {
@@ -91,7 +95,8 @@ public static class TankSimulator
         void PlanCalm(int start)
         {
             Phase = GroupPhase.Calm;
-            bool inBout = random.Chance(p.BoutProbability);
+            bool inBout = random.Chance(p.BoutProbability) && boutBursts < p.BoutBurstsMax;
+            if (!inBout) boutBursts = 0;
             onset = start + p.Frames(inBout
                 ? random.Uniform(p.CalmSecondsMin, p.ShortCalmSecondsMax)
                 : random.Uniform(p.ShortCalmSecondsMax, p.CalmSecondsMax));
@@ -133,8 +138,7 @@ public static class TankSimulator
                     initiator = target = -1;
                     break;
                 case GroupPhase.Calm when t == precursorStart:
-                    ChoosePair();
-                    Phase = GroupPhase.Precursor;
+                    StartPrecursor();
                     break;
                 case GroupPhase.Precursor when t == onset:
                     Phase = GroupPhase.Burst;
@@ -142,6 +146,7 @@ public static class TankSimulator
                     burstEnd = t + p.Frames(random.Uniform(p.BurstSecondsMin, p.BurstSecondsMax)) - 1;
                     for (int i = 0; i < n; i++) burstFactor[i] = random.Uniform(0.85, 1.15);
                     Bursts.Add(new BurstEvent(precursorStart, onset, burstEnd, initiator, target));
+                    boutBursts++;
                     break;
                 case GroupPhase.Burst when t > burstEnd:
                     Phase = GroupPhase.Decay;
@@ -150,8 +155,15 @@ public static class TankSimulator
                 case GroupPhase.Decay when t > decayEnd:
                     initiator = target = -1;
                     PlanCalm(t);
+                    if (t == precursorStart) StartPrecursor(); // a spell no longer than its precursor is all precursor
                     break;
             }
+        }
+
+        void StartPrecursor()
+        {
+            ChoosePair();
+            Phase = GroupPhase.Precursor;
         }
 
         /// <summary>
@@ -240,8 +252,8 @@ public static class TankSimulator
 
                 double error = Wrap(Math.Atan2(dy, dx) - f.Heading);
                 if (Math.Abs(error) > 0.95 * Math.PI) error = Math.PI * (f.TurnRate >= 0 ? 1 : -1); // straight at a wall: keep turning the same way
-                wander[i] = 0.97 * wander[i] + 0.004 * random.Gaussian();
-                double maxTurn = chasing ? 0.2 : 0.08 + 0.04 * f.Speed;
+                wander[i] = 0.97 * wander[i] + 0.0015 * random.Gaussian(); // gentle: a turning body changes more pixels than slow swimming
+                double maxTurn = chasing ? 0.2 : 0.02 + 0.06 * f.Speed;
                 double turnTarget = Math.Clamp(0.25 * error + (burst ? 0 : wander[i]), -maxTurn, maxTurn);
                 double turn = f.TurnRate + (chasing ? 0.5 : 0.2) * (turnTarget - f.TurnRate);
                 double heading = Wrap(f.Heading + turn);

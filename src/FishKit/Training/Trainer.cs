@@ -36,8 +36,7 @@ public static class Trainer
             _ => ClassWeights.None,
         };
 
-        manual_seed(options.Seed);
-        using var model = modelConfig.Create();
+        using var model = modelConfig.Create(options.Seed);
         model.to(device);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate, options.Beta1, options.Beta2, options.Epsilon);
 

@@ -5,6 +5,7 @@ using FishKit.Training;
 
 namespace FishKit.Tests.Training;
 
+[Collection(FishKit.Tests.Models.GlobalGeneratorCollection.Name)]
 public class RunsTests
 {
     /// <summary>A recipe small enough for a test: 32x24 frames, clips of 4 steps x 4 frames.</summary>

@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 
 namespace FishKit.Tests.Training;
 
+[Collection(FishKit.Tests.Models.GlobalGeneratorCollection.Name)]
 public class TrainerTests
 {
     static readonly YTildeLstmConfig Model = new() { Hidden = 8 };

@@ -1,0 +1,56 @@
+using FishKit.Preprocessing;
+using FsCheck.Xunit;
+
+namespace FishKit.Tests.Preprocessing;
+
+/// <summary>The small statistics under preprocessing: medians by selection and percentiles from histograms.</summary>
+public class StatisticsTests
+{
+    [Property]
+    public bool The_median_by_selection_is_the_median_of_the_sorted_values(float[] values)
+    {
+        var finite = values.Where(float.IsFinite).ToArray();
+        if (finite.Length == 0) return true;
+        var sorted = finite.Order().ToArray();
+        int n = sorted.Length;
+        float expected = n % 2 == 1 ? sorted[n / 2] : 0.5f * (sorted[n / 2 - 1] + sorted[n / 2]);
+        return Selection.Median(finite) == expected;
+    }
+
+    [Fact]
+    public void Histogram_percentiles_are_within_an_eighth_of_a_grey_level()
+    {
+        var random = new Random(7);
+        var values = Enumerable.Range(0, 20_000).Select(_ => (float)(random.NextDouble() * 200 - 50)).ToArray();
+        var histogram = new DeviationHistogram();
+        foreach (var v in values) histogram.Add(v);
+        var sorted = values.Order().ToArray();
+        foreach (double q in new[] { 0.25, 0.5, 0.75, 0.99 })
+            Assert.Equal(sorted[(int)(q * sorted.Length)], histogram.Quantile(q), 0.125);
+        var above = sorted.Where(v => v > 100).ToArray();
+        Assert.Equal(above[(int)(0.9 * above.Length)], histogram.QuantileAbove(100, 0.9), 0.125);
+        Assert.Equal(above.Length, histogram.CountAbove(100));
+        Assert.Equal(sorted.Count(v => v < -20), histogram.CountBelow(-20));
+        Assert.Equal(-histogram.Quantile(0.25), histogram.Mirrored().Quantile(0.75), 1e-9);
+    }
+
+    [Fact]
+    public void The_brightness_gauge_reads_the_lights_factor_through_fish_and_noise()
+    {
+        // A 100x80 floor from 60 to 200, lit 1.234 times brighter, a twentieth of it covered by dark fish (0.4), +-2 noise.
+        var size = new FishKit.Frames.FrameSize(100, 80);
+        var region = TankRegion.Create(size);
+        var background = new float[size.Pixels];
+        var frame = new byte[size.Pixels];
+        var random = new Random(3);
+        for (int i = 0; i < background.Length; i++)
+        {
+            background[i] = 60 + 140f * (i % 100) / 99;
+            double fish = i / 100 % 20 == 0 ? 0.4 : 1;
+            frame[i] = (byte)Math.Clamp(Math.Round(background[i] * 1.234 * fish + random.Next(-2, 3)), 0, 255);
+        }
+        var gauge = BrightnessGauge.Create(background, region, floor: 140);
+        Assert.InRange(gauge.Measure(frame, BrightnessGauge.CreateHistogram()), 1.232, 1.236);
+        Assert.Equal(1, BrightnessGauge.None.Measure(frame, BrightnessGauge.CreateHistogram()));
+    }
+}
