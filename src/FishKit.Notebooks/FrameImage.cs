@@ -1,5 +1,4 @@
 using FishKit.Frames;
-using FishKit.Synthetic;
 
 using FishKit.Notebooks.Formatting;
 

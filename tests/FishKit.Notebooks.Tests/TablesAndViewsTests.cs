@@ -72,7 +72,7 @@ public class TablesAndViewsTests
         var pixels = new byte[8 * 4];
         for (int i = 0; i < pixels.Length; i++) pixels[i] = (byte)(i * 7);
         Directory.CreateDirectory(temp["frames"]);
-        File.WriteAllBytes(temp["frames/00000.png"], new FishKit.Synthetic.GrayPngEncoder().Encode(pixels, 8, 4).ToArray());
+        File.WriteAllBytes(temp["frames/00000.png"], new GrayPngEncoder().Encode(pixels, 8, 4).ToArray());
         var frames = FrameSequence.Open(temp["frames"]);
 
         var image = FrameImage.Of(frames, 0, scale: 0.5);
