@@ -18,9 +18,13 @@ static class ReproduceCommand
     {
         var data = new Option<string>("--data") { Description = "A folder holding train/, validation/ and test/ frame folders.", DefaultValueFactory = _ => DefaultData };
         var output = new Option<string>("--out") { Description = "Where to write the results.", DefaultValueFactory = _ => "artifacts/reproduce" };
-        var command = new Command("reproduce", "Run the write-up's pipeline on every split (default: the shipped sample data) and compare with the write-up's numbers.")
+        var notebooks = new Option<string>("--notebooks") { Description = "The notebooks to run after the pipeline.", DefaultValueFactory = _ => NotebooksCommand.DefaultFolder };
+        var notebooksOut = new Option<string>("--notebooks-out") { Description = "Where the executed notebooks and report.html go.", DefaultValueFactory = _ => NotebooksCommand.DefaultOut };
+        var quick = new Option<bool>("--quick") { Description = "Run the notebooks in quick mode (training shortened)." };
+        var noNotebooks = new Option<bool>("--no-notebooks") { Description = "Run the signal pipeline only." };
+        var command = new Command("reproduce", "Run the write-up's pipeline on every split (default: the shipped sample data), compare with the write-up's numbers, then run the notebook series and write its HTML report.")
         {
-            data, output,
+            data, output, notebooks, notebooksOut, quick, noNotebooks,
         };
         command.SetAction(parseResult =>
         {
@@ -46,6 +50,19 @@ static class ReproduceCommand
             WriteSummary(writer, dataDir, results);
             writer.WriteLine();
             writer.WriteLine($"Wrote y-tilde, labels and baseline scores per split (.npy) and {metrics}.");
+            if (parseResult.GetValue(noNotebooks)) return 0;
+
+            writer.WriteLine();
+            bool quickMode = parseResult.GetValue(quick);
+            writer.WriteLine($"Running the notebooks in {parseResult.GetValue(notebooks)} ({(quickMode ? "quick" : "full")} mode):");
+            var series = NotebooksCommand.Run(writer, parseResult.GetValue(notebooks)!, parseResult.GetValue(notebooksOut)!, quickMode,
+                dataDir == DefaultData ? null : dataDir);
+            writer.WriteLine();
+            writer.WriteLine("Where everything is:");
+            writer.WriteLine($"  signal pipeline: {Path.GetFullPath(outDir)} (metrics.json, <split>/ytilde.npy, labels.npy, baseline.npy)");
+            writer.WriteLine($"  executed notebooks: {Path.GetDirectoryName(Path.GetFullPath(series.Report))} ({string.Join(", ", series.Notebooks.Select(n => Path.GetFileName(n.Executed)))})");
+            writer.WriteLine($"  HTML report (opens offline): {Path.GetFullPath(series.Report)}");
+            writer.WriteLine($"  notebooks ran in {series.Elapsed.TotalSeconds:F0} s");
             return 0;
         });
         return command;

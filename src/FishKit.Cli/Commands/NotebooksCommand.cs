@@ -1,0 +1,62 @@
+using System.CommandLine;
+using FishKit.Notebooks.Runner;
+
+namespace FishKit.Cli.Commands;
+
+/// <summary><c>fishkit notebooks</c>: runs the notebook series headless.</summary>
+static class NotebooksCommand
+{
+    /// <summary>The notebooks folder, relative to the repository root.</summary>
+    public const string DefaultFolder = "notebooks";
+
+    /// <summary>Where executed notebooks and the report go by default.</summary>
+    public const string DefaultOut = "artifacts/notebooks";
+
+    public static Command Create()
+    {
+        var command = new Command("notebooks", "Run the notebooks headless.");
+        command.Subcommands.Add(RunCommand());
+        return command;
+    }
+
+    static Command RunCommand()
+    {
+        var folder = new Argument<string>("dir") { Description = "The folder holding 01-....ipynb, 02-....ipynb, ...", DefaultValueFactory = _ => DefaultFolder };
+        var output = new Option<string>("--out") { Description = "Where to write the executed notebooks and report.html.", DefaultValueFactory = _ => DefaultOut };
+        var quick = new Option<bool>("--quick") { Description = "Quick mode (FISHKIT_QUICK=1): training cells run shortened." };
+        var command = new Command("run", "Execute every numbered notebook in order in this process; write the executed copies and one offline HTML report.")
+        {
+            folder, output, quick,
+        };
+        command.SetAction(parseResult =>
+        {
+            var writer = parseResult.InvocationConfiguration.Output;
+            var series = Run(writer, parseResult.GetValue(folder)!, parseResult.GetValue(output)!, parseResult.GetValue(quick));
+            writer.WriteLine($"Ran {series.Notebooks.Count} notebooks in {series.Elapsed.TotalSeconds:F1} s; executed copies in {Path.GetDirectoryName(series.Report)}, report: {series.Report}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Runs the series, printing one line per notebook; a failing cell becomes one clear error line.</summary>
+    public static SeriesResult Run(TextWriter writer, string folder, string outDir, bool quick, string? data = null)
+    {
+        using var cancel = CliCancellation.OnCtrlC();
+        var notebooks = NotebookRunner.InOrder(folder);
+        var log = new LineLog(writer);
+        try
+        {
+            return NotebookRunner.RunSeriesAsync(notebooks, new RunnerOptions(outDir, quick, Data: data), log, cancel.Token).GetAwaiter().GetResult();
+        }
+        catch (NotebookFailure f)
+        {
+            throw new FishKitException($"notebook {f.Notebook}, cell {f.Cell} failed: {f.Error}" + (f.ExecutedCopy is { } copy ? $" (outputs so far: {copy})" : ""), f);
+        }
+    }
+
+    /// <summary>Writes each progress line at once, on the calling thread.</summary>
+    sealed class LineLog(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine(value);
+    }
+}

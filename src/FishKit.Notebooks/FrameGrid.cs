@@ -1,0 +1,34 @@
+using FishKit.Frames;
+
+using FishKit.Notebooks.Formatting;
+
+namespace FishKit.Notebooks;
+
+/// <summary>Frames shown as a grid of images, <see cref="Columns"/> per row (e.g. a clip's 120 frames as 30 x 4).</summary>
+/// <param name="Frames">The images in order.</param>
+/// <param name="Columns">Images per row.</param>
+/// <param name="Title">A line above the grid.</param>
+public sealed record FrameGrid(IReadOnlyList<FrameImage> Frames, int Columns, string Title)
+{
+    /// <summary>The frames <paramref name="indices"/> of <paramref name="frames"/>, shrunk by <paramref name="scale"/>.</summary>
+    public static FrameGrid Of(FrameSequence frames, IEnumerable<int> indices, int columns = 4, double scale = 0.5, string? title = null)
+    {
+        if (columns < 1) throw new FishKitException($"columns = {columns} must be at least 1.");
+        var images = indices.Select(i => FrameImage.Of(frames, i, scale)).ToList();
+        return new FrameGrid(images, columns, title ?? $"{images.Count} frames of {Path.GetFileName(frames.Folder)}");
+    }
+
+    /// <summary>Frames spread evenly over the whole sequence: <paramref name="count"/> of them, first and last included.</summary>
+    public static FrameGrid Spread(FrameSequence frames, int count = 8, int columns = 4, double scale = 0.5) =>
+        Of(frames, Enumerable.Range(0, count).Select(k => count == 1 ? 0 : (int)Math.Round((double)k * (frames.Count - 1) / (count - 1))).Distinct(), columns, scale,
+            $"{count} frames spread over {Path.GetFileName(frames.Folder)} ({frames.Count:N0} frames, {frames.Size})");
+
+    /// <summary>The grid as HTML: a title and rows of figures.</summary>
+    public string ToHtml()
+    {
+        var cellWidth = Frames.Count == 0 ? 0 : Frames.Max(f => f.Size.Width) + 8;
+        return $"<div class=\"fishkit-frame-grid\"><div style=\"font-weight:600\">{HtmlText.Encode(Title)}</div>"
+            + $"<div style=\"display:grid;grid-template-columns:repeat({Columns},{cellWidth}px);gap:2px\">"
+            + string.Concat(Frames.Select(f => f.ToHtml())) + "</div></div>";
+    }
+}

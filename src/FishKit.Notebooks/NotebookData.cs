@@ -1,0 +1,69 @@
+using FishKit.Frames;
+
+namespace FishKit.Notebooks;
+
+/// <summary>
+/// Where the notebooks' data is: the folder <c>FISHKIT_DATA</c> names, or else the shipped sample
+/// <c>data-samples/synthetic-tank</c> found from the current folder upwards (a notebook runs in notebooks/).
+/// </summary>
+public static class NotebookData
+{
+    /// <summary>The shipped sample, relative to the repository root.</summary>
+    public const string SampleFolder = "data-samples/synthetic-tank";
+
+    /// <summary>The data folder, holding train/, validation/ and test/ frame folders.</summary>
+    public static string Folder
+    {
+        get
+        {
+            var chosen = Environment.GetEnvironmentVariable(NotebookMode.DataVariable);
+            if (!string.IsNullOrWhiteSpace(chosen))
+            {
+                if (!Directory.Exists(chosen))
+                    throw new FishKitException($"{NotebookMode.DataVariable} names '{chosen}', which does not exist; point it at a folder with train/, validation/ and test/ frame folders, or unset it.");
+                return Path.GetFullPath(chosen);
+            }
+            for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir != null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, SampleFolder);
+                if (Directory.Exists(candidate)) return candidate;
+            }
+            throw new FishKitException($"'{SampleFolder}' was not found above '{Environment.CurrentDirectory}'; open the notebook from the repository's notebooks/ folder, or set {NotebookMode.DataVariable} to a data folder.");
+        }
+    }
+
+    /// <summary>The frame folder of one split ("train", "validation" or "test").</summary>
+    public static string Split(string split)
+    {
+        if (!ChronologicalSplit.FolderNames.Contains(split))
+            throw new FishKitException($"split '{split}' is not one of {string.Join(", ", ChronologicalSplit.FolderNames)}.");
+        var folder = Path.Combine(Folder, split);
+        if (!Directory.Exists(folder))
+            throw new FishKitException($"'{Folder}' has no {split}/ folder; give a data folder split into train/, validation/ and test/ (fishkit frames split).");
+        return folder;
+    }
+
+    /// <summary>The frames of one split.</summary>
+    public static FrameSequence Frames(string split) => FrameSequence.Open(Split(split));
+
+    /// <summary>The splits the data folder holds, in the write-up's order.</summary>
+    public static IReadOnlyList<string> Splits =>
+        ChronologicalSplit.FolderNames.Where(s => Directory.Exists(Path.Combine(Folder, s))).ToList();
+
+    /// <summary>
+    /// The burst onsets of a split's ground truth (truth-bursts.csv, written by the simulator), or none when the split has
+    /// no ground truth (real footage).
+    /// </summary>
+    public static int[] BurstOnsets(string split)
+    {
+        var file = Path.Combine(Split(split), "truth-bursts.csv");
+        if (!File.Exists(file)) return [];
+        var lines = File.ReadAllLines(file);
+        if (lines.Length == 0 || lines[0].Split(',')[0] != "onset_frame")
+            throw new FishKitException($"{file} does not start with the header 'onset_frame,...'; regenerate it with fishkit simulate.");
+        return lines.Skip(1).Where(l => l.Length > 0).Select((l, i) =>
+            int.TryParse(l.Split(',')[0], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var onset)
+                ? onset
+                : throw new FishKitException($"{file}, line {i + 2}: '{l.Split(',')[0]}' is not a frame number.")).ToArray();
+    }
+}

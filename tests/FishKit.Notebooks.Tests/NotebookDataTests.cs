@@ -1,0 +1,52 @@
+namespace FishKit.Notebooks.Tests;
+
+/// <summary>Where notebooks find their data, the ground truth they show, and quick mode.</summary>
+public class NotebookDataTests
+{
+    [Fact]
+    public void The_shipped_sample_is_found_from_below_the_repository_with_its_burst_onsets()
+    {
+        Assert.Equal(Repo.File(NotebookData.SampleFolder), NotebookData.Folder);
+        Assert.Equal(["train", "validation", "test"], NotebookData.Splits);
+        var onsets = NotebookData.BurstOnsets("train");
+        Assert.Equal(5, onsets.Length); // data-samples/README.md: 5 bursts with their onset in train/
+        Assert.Equal([45, 146], onsets.Take(2)); // the first rows of train/truth-bursts.csv
+    }
+
+    [Fact]
+    public void Fishkit_data_points_the_notebooks_elsewhere_and_a_missing_folder_is_a_clear_error()
+    {
+        using var temp = new TempDir();
+        Directory.CreateDirectory(temp["test"]);
+        try
+        {
+            Environment.SetEnvironmentVariable(NotebookMode.DataVariable, temp.Path);
+            Assert.Equal(temp.Path, NotebookData.Folder);
+            Assert.Equal(["test"], NotebookData.Splits);
+            Assert.Empty(NotebookData.BurstOnsets("test")); // real footage has no ground truth
+            Assert.Contains("has no train/ folder", Assert.Throws<FishKitException>(() => NotebookData.Split("train")).Message);
+            Environment.SetEnvironmentVariable(NotebookMode.DataVariable, temp["missing"]);
+            Assert.Contains("which does not exist", Assert.Throws<FishKitException>(() => NotebookData.Folder).Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(NotebookMode.DataVariable, null);
+        }
+    }
+
+    [Fact]
+    public void Quick_mode_chooses_the_short_value()
+    {
+        try
+        {
+            Environment.SetEnvironmentVariable(NotebookMode.QuickVariable, "1");
+            Assert.Equal(2, NotebookMode.Choose(full: 8, quick: 2));
+            Environment.SetEnvironmentVariable(NotebookMode.QuickVariable, "0");
+            Assert.Equal(8, NotebookMode.Choose(full: 8, quick: 2));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(NotebookMode.QuickVariable, null);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using FishKit.Evaluation;
+using FishKit.Frames;
+using FishKit.Notebooks.Formatting;
+using FishKit.Pipeline;
+using FishKit.Training;
+using FishKit.WriteUp;
+using Microsoft.Data.Analysis;
+
+namespace FishKit.Notebooks.Tests;
+
+/// <summary>The DataFrame summaries, HTML views and formatters on inputs whose values are known.</summary>
+public class TablesAndViewsTests
+{
+    [Fact]
+    public void Run_lengths_count_consecutive_ones()
+    {
+        Assert.Equal([2, 1, 3], Tables.RunLengths([true, true, false, true, false, false, true, true, true]));
+        Assert.Empty(Tables.RunLengths([false, false]));
+        Assert.Equal([1], Tables.RunLengths([true]));
+    }
+
+    [Fact]
+    public void Split_table_sets_the_kits_positive_rate_beside_the_write_ups()
+    {
+        var labels = new bool[200];
+        labels[120] = labels[121] = labels[150] = true;
+        var split = new SplitSignals("validation", "x", new double[200], labels, new double[200], 119, 188, null);
+        var frame = Tables.Splits([split]);
+        Assert.Equal("validation", frame["split"][0]);
+        Assert.Equal(3, frame["positives"][0]);
+        Assert.Equal(3 / 200.0, (double)frame["positive rate"][0]!, 12);
+        Assert.Equal(0.127, frame["write-up positive rate"][0]);
+        Assert.Equal(3_593, frame["write-up frames"][0]);
+        Assert.Equal("119..153", frame["labelled frames"][0]);
+    }
+
+    [Fact]
+    public void Metric_table_puts_the_write_ups_column_beside_the_model_it_belongs_to()
+    {
+        var model = new ModelScores("baseline", [0, 1, 2, 3], [true, false, true, false], [0.9, 0.8, 0.4, 0.1], WriteUpResults.AlgorithmicBaseline);
+        var frame = Tables.Metrics(model);
+        Assert.Equal(["metric", "baseline", "baseline (write-up)"], frame.Columns.Select(c => c.Name));
+        Assert.Equal("ROC AUC", frame["metric"][0]);
+        Assert.Equal(0.75, frame["baseline"][0]);
+        Assert.Equal(0.838, frame["baseline (write-up)"][0]);
+        Assert.Null(frame["baseline (write-up)"][1]); // the write-up gave no average precision
+    }
+
+    [Fact]
+    public void History_table_marks_the_epoch_of_lowest_validation_loss()
+    {
+        var history = new TrainingHistory { Epochs = [new(1, 0.7, null, 0.5, null, 0.1, 2, 5), new(2, 0.6, 0.7, 0.3, 0.8, 0.1, 2, 10)] };
+        var frame = Tables.History(history);
+        Assert.Equal([false, true], frame["best"].Cast<bool?>().Select(b => b!.Value));
+        Assert.Null(frame["train AUC"][0]);
+    }
+
+    [Fact]
+    public void Data_frame_html_shows_the_first_rows_and_says_how_many_there_are()
+    {
+        var frame = new DataFrame(new Int32DataFrameColumn("n", Enumerable.Range(0, 100)), new DoubleDataFrameColumn("x", Enumerable.Range(0, 100).Select(i => i / 3.0)));
+        var html = DataFrameHtml.Of(frame);
+        Assert.Equal(DataFrameHtml.MaxRows, System.Text.RegularExpressions.Regex.Matches(html, "<tr><th style").Count);
+        Assert.Contains("<td>0.3333</td>", html);
+        Assert.Contains("40 of 100 rows shown", html);
+    }
+
+    [Fact]
+    public void Frame_image_is_a_png_of_the_frame_shrunk_by_nearest_neighbour()
+    {
+        using var temp = new TempDir();
+        var pixels = new byte[8 * 4];
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = (byte)(i * 7);
+        Directory.CreateDirectory(temp["frames"]);
+        File.WriteAllBytes(temp["frames/00000.png"], new GrayPngEncoder().Encode(pixels, 8, 4).ToArray());
+        var frames = FrameSequence.Open(temp["frames"]);
+
+        var image = FrameImage.Of(frames, 0, scale: 0.5);
+
+        Assert.Equal(new FrameSize(4, 2), image.Size);
+        // Nearest neighbour (Pillow's rule: source = floor((destination + 0.5) * 2)) keeps pixels x = 1, 3, 5, 7 of rows 1 and 3.
+        Assert.Equal([63, 77, 91, 105, 175, 189, 203, 217], image.Pixels.Select(b => (int)b));
+        File.WriteAllBytes(temp["back.png"], image.Png());
+        Directory.CreateDirectory(temp["back"]);
+        File.Move(temp["back.png"], temp["back/00000.png"]);
+        Assert.Equal(image.Pixels, FrameSequence.Open(temp["back"]).Read(0));
+        Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", image.DataUri);
+        Assert.Throws<FishKitException>(() => FrameImage.Of(frames, 1));
+    }
+
+    [Fact]
+    public void Plotly_js_is_the_embedded_copy_hidden_from_amd_loaders_or_a_cdn_reference()
+    {
+        var embedded = PlotlyJs.Element(PlotlyJsSource.Embedded);
+        Assert.StartsWith("<script data-fishkit-plotlyjs=\"embedded\"", embedded);
+        Assert.Contains("plotly.js v2.28.0", embedded);
+        Assert.Contains("(function(define, module, exports){", embedded);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(embedded, "</script>")); // nothing inside ends the element early
+        Assert.True(embedded.Length > 3_000_000);
+        Assert.Equal("<script data-fishkit-plotlyjs=\"cdn\" src=\"https://cdn.plot.ly/plotly-2.28.0.min.js\"></script>", PlotlyJs.Element(PlotlyJsSource.Cdn));
+    }
+
+    [Fact]
+    public void Evaluation_report_formatter_shows_the_numbers_of_the_report()
+    {
+        var report = EvaluationReport.Of([true, false, true, false], [0.9, 0.8, 0.4, 0.1]);
+        var html = KitFormatters.Report(report);
+        Assert.Contains("<td>4 (2, 50.0 %)</td>", html);
+        Assert.Contains("<th style=\"text-align:left\">ROC AUC</th><td>0.75</td>", html);
+    }
+}
