@@ -66,7 +66,7 @@ static class TrainCommand
                     parseResult.GetValue(trainLabels), parseResult.GetValue(valLabels), preparing, steps, cancel.Token);
             });
 
-            WriteSummary(writer, outcome);
+            WriteSummary(writer, outcome, epochsAlreadyPrinted: !CliProgress.Interactive(writer));
             return outcome.Status == TrainingStatus.Interrupted ? 130 : 0;
         });
         return command;
@@ -79,9 +79,11 @@ static class TrainCommand
         "epoch {0}: train loss {1:F4}, validation loss {2:F4}, validation AUC {3}, {4:F0} s",
         e.Epoch, e.TrainLoss, e.ValidationLoss, e.ValidationAuc is double a ? a.ToString("F3", CultureInfo.InvariantCulture) : "n/a", e.Seconds);
 
-    static void WriteSummary(TextWriter writer, TrainingOutcome outcome)
+    /// <summary>The run's end; epochs are listed unless they were printed as they finished (redirected output).</summary>
+    static void WriteSummary(TextWriter writer, TrainingOutcome outcome, bool epochsAlreadyPrinted)
     {
-        foreach (var e in outcome.History.Epochs) writer.WriteLine(EpochLine(e));
+        if (!epochsAlreadyPrinted)
+            foreach (var e in outcome.History.Epochs) writer.WriteLine(EpochLine(e));
         foreach (var w in outcome.History.Warnings) writer.WriteLine($"warning: {w}");
         writer.WriteLine(outcome.Status switch
         {
