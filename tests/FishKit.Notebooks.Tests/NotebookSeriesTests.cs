@@ -95,6 +95,24 @@ public class NotebookSeriesTests(NotebookSeries series)
     }
 
     [Fact]
+    public void Notebook_04_shows_the_memory_argument_a_clip_its_flips_and_the_assembly_speed()
+    {
+        var notebook = series.Executed("04-input-pipeline");
+        var html = Html(notebook);
+        var grids = html.Where(h => h.Contains("fishkit-frame-grid", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, grids.Count);
+        Assert.Equal(120, System.Text.RegularExpressions.Regex.Matches(grids[0], "data:image/png;base64,").Count); // 30 steps x 4 channels
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(grids[1], "data:image/png;base64,").Count); // the four flips
+        var headers = TableHeaders(notebook);
+        Assert.Contains(headers, h => h.SequenceEqual(["stored as", "arithmetic", "size", "times the frame store"]));
+        Assert.Contains(headers, h => h.SequenceEqual(["pipeline", "clips per second", "one pass over the write-up's 44,956 clips"]));
+        var text = string.Join("\n", html);
+        Assert.Contains("414.3 GB", text); // 44,956 x 30*4*120*160 x 4 bytes
+        Assert.Contains("103.6 GB", text); // the same in bytes
+        Assert.Contains("0.9 GB", text); // 44,956 x 160*120 bytes
+    }
+
+    [Fact]
     public void Notebook_05_charts_the_recurrent_activation_and_tables_shapes_and_parameter_counts()
     {
         var notebook = series.Executed("05-convlstm");
