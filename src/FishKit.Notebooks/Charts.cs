@@ -153,6 +153,16 @@ public static class Charts
             .Chart();
     }
 
+    /// <summary>Curves y = f(x) over one x axis, one named line each (as a notebook computes them, e.g. two activations).</summary>
+    public static GenericChart Curves(string title, string xTitle, string yTitle, double[] x, params (string Name, double[] Y)[] curves)
+    {
+        var figure = new ChartBuilder(title, xTitle, yTitle);
+        for (int i = 0; i < curves.Length; i++)
+            figure.Add(Line(x.Length), ("name", curves[i].Name), ("x", x), ("y", curves[i].Y), ("mode", "lines"),
+                ("line", Obj(("color", Palette[i % Palette.Length]))));
+        return figure.Chart();
+    }
+
     /// <summary>Training curves from a run's history: loss (left axis) and ROC AUC (right axis), training and validation, the best epoch marked.</summary>
     public static GenericChart TrainingCurves(TrainingHistory history, string title = "Training curves")
     {

@@ -95,6 +95,41 @@ public class NotebookSeriesTests(NotebookSeries series)
     }
 
     [Fact]
+    public void Notebook_04_shows_the_memory_argument_a_clip_its_flips_and_the_assembly_speed()
+    {
+        var notebook = series.Executed("04-input-pipeline");
+        var html = Html(notebook);
+        var grids = html.Where(h => h.Contains("fishkit-frame-grid", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, grids.Count);
+        Assert.Equal(120, System.Text.RegularExpressions.Regex.Matches(grids[0], "data:image/png;base64,").Count); // 30 steps x 4 channels
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(grids[1], "data:image/png;base64,").Count); // the four flips
+        var headers = TableHeaders(notebook);
+        Assert.Contains(headers, h => h.SequenceEqual(["stored as", "arithmetic", "size", "times the frame store"]));
+        Assert.Contains(headers, h => h.SequenceEqual(["pipeline", "clips per second", "one pass over the write-up's 44,956 clips"]));
+        var text = string.Join("\n", html);
+        Assert.Contains("414.3 GB", text); // 44,956 x 30*4*120*160 x 4 bytes
+        Assert.Contains("103.6 GB", text); // the same in bytes
+        Assert.Contains("0.9 GB", text); // 44,956 x 160*120 bytes
+    }
+
+    [Fact]
+    public void Notebook_05_charts_the_recurrent_activation_and_tables_shapes_and_parameter_counts()
+    {
+        var notebook = series.Executed("05-convlstm");
+        Assert.Equal([("scatter", "hard_sigmoid: clip(0.2x + 0.5, 0, 1)"), ("scatter", "sigmoid: 1 / (1 + exp(-x))")],
+            Traces(Titled(Figures(notebook), "Recurrent activation: Keras' hard_sigmoid against the logistic sigmoid")));
+        var headers = TableHeaders(notebook);
+        Assert.Equal(4, headers.Count(h => h.SequenceEqual(["stage", "shape"]))); // two models at two clip sizes
+        Assert.Equal(2, headers.Count(h => h.SequenceEqual(["layer", "arithmetic", "trainable parameters"])));
+        var html = string.Join("\n", Html(notebook));
+        Assert.Contains("(1, 30, 16, 118, 158)", html); // valid 3x3 trims one pixel per border at the write-up's size
+        Assert.Contains("(1, 16, 46, 62)", html); // the best model's last state at the teaching size
+        Assert.Contains("(1, 32, 57, 77)", html); // the two-layer model after pooling 118x158 to 59x79
+        Assert.Contains("11,537", html); // 3*3*4*64 + 3*3*16*64 + 16 + 1
+        Assert.Contains("67,041", html); // (2,304 + 9,216 + 64) + (18,432 + 36,864 + 128) + 32 + 1
+    }
+
+    [Fact]
     public void Training_progress_is_one_display_left_at_the_last_epoch()
     {
         var html = Html(series.Executed("03-baselines"));
