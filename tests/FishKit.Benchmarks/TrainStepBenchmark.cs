@@ -18,7 +18,7 @@ sealed class TrainStepBenchmark : IBenchmark
 {
     public string Name => "trainstep";
 
-    public string Description => "training step of writeup-best vs PyTorch 1.13 [--size full|small|tiny] [--rounds 3] [--steps 1] [--threads 2]";
+    public string Description => "training step of writeup-best vs PyTorch 1.13 [--size full|small|tiny] [--rounds 3] [--steps 1] [--threads 2] [--omp-wait passive|active]";
 
     static readonly Dictionary<string, long[]> Sizes = new()
     {
@@ -34,7 +34,7 @@ sealed class TrainStepBenchmark : IBenchmark
     }
 
     sealed record Options(string Size, int Rounds, int Steps, int Threads, string? Child, string? Weights, string? Clips,
-        string? Labels, string? SaveAfterFirst)
+        string? Labels, string? SaveAfterFirst, string? OmpWait)
     {
         public long[] Shape => Sizes[Size];
 
@@ -48,7 +48,8 @@ sealed class TrainStepBenchmark : IBenchmark
             var size = Get("--size", "full");
             if (!Sizes.ContainsKey(size)) throw new ArgumentException($"--size must be one of {string.Join(", ", Sizes.Keys)}");
             return new Options(size, int.Parse(Get("--rounds", "3")), int.Parse(Get("--steps", "1")), int.Parse(Get("--threads", "2")),
-                args.Contains("--child") ? "kit" : null, Get("--weights", ""), Get("--clips", ""), Get("--labels", ""), Get("--save-after-first", ""));
+                args.Contains("--child") ? "kit" : null, Get("--weights", ""), Get("--clips", ""), Get("--labels", ""), Get("--save-after-first", ""),
+                args.Contains("--omp-wait") ? Get("--omp-wait", "") : null);
         }
     }
 
@@ -69,6 +70,9 @@ sealed class TrainStepBenchmark : IBenchmark
     int RunComparison(Options o)
     {
         TorchRuntime.EnsureLoaded();
+        // Both sides' OpenMP (libgomp) read OMP_WAIT_POLICY when they start: passive waiters sleep instead of spinning,
+        // which matters when the cores are shared. Children inherit this process's environment.
+        if (o.OmpWait is not null) Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", o.OmpWait.ToUpperInvariant());
         var dir = Directory.CreateTempSubdirectory("fishkit-trainstep-").FullName;
         try
         {
@@ -82,7 +86,7 @@ sealed class TrainStepBenchmark : IBenchmark
                 "--threads", o.Threads.ToString(CultureInfo.InvariantCulture), "--steps", o.Steps.ToString(CultureInfo.InvariantCulture)];
 
             Console.WriteLine($"trainstep: writeup-best, batch {shape[0]}, {shape[1]} x {shape[2]} x {shape[3]} x {shape[4]} (T x C x H x W), " +
-                $"{o.Threads} threads; {o.Rounds} rounds, each a fresh process per side: 1 warm-up step + {o.Steps} timed, sides alternating");
+                $"{o.Threads} threads, OMP_WAIT_POLICY {Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset"} (both sides); {o.Rounds} rounds, each a fresh process per side: 1 warm-up step + {o.Steps} timed, sides alternating");
             Console.WriteLine($"machine: {Measure.Machine()}");
             var kit = new List<Report>();
             var peer = new List<Report>();

@@ -63,6 +63,8 @@ public sealed class ConvLstm : nn.Module<Tensor, Tensor>
         for (long first = 0; first < steps; first += chunk)
         {
             long count = Math.Min(chunk, steps - first);
+            // A scope per chunk frees its projection once its steps are done (nothing saves it for the backward pass).
+            using var chunkScope = NewDisposeScope();
             // Time-major (count * batch images) so that each step's projection comes out contiguous; unbind, not
             // select per step: its backward stacks the step gradients once instead of zero-filling a chunk-sized
             // gradient per step.
@@ -72,8 +74,10 @@ public sealed class ConvLstm : nn.Module<Tensor, Tensor>
             for (long t = first; t < first + count; t++)
             {
                 (h, c) = cell.Step(inputs[t - first], h, c, last: t == steps - 1);
-                if (sequence is not null) sequence[t] = h;
+                if (sequence is not null) sequence[t] = h.MoveToOuterDisposeScope();
             }
+            if (sequence is null) h!.MoveToOuterDisposeScope();
+            c?.MoveToOuterDisposeScope();
         }
         var result = sequence is not null ? stack(sequence, 1) : h!;
         return result.MoveToOuterDisposeScope();
