@@ -17,7 +17,8 @@ namespace FishKit.Ablation;
 public sealed record CellOutcome(int Cell, IReadOnlyList<int> Ran, IReadOnlyList<int> Skipped, bool Interrupted);
 
 /// <summary>
-/// Runs ablation grids into a results folder: <c>grid.json</c> (the grid and its hash), and per cell and seed
+/// Runs ablation grids into a results folder: <c>grid.json</c> (the grid and its hash), <c>data/</c> (the frames packed
+/// once per model frame size, with y-tilde and labels), <c>table.csv</c> once merged, and per cell and seed
 /// <c>cell-KKK/seed-S/</c> with the run folder (<c>run/</c>), <c>record.json</c>, <c>scores.npy</c> and <c>labels.npy</c>.
 /// Cells are independent and idempotent, so any scheduler can run them in parallel on machines sharing the folder.
 /// </summary>
@@ -44,7 +45,7 @@ public static class Ablations
         {
             var folder = SeedFolder(results, k, seed);
             if (File.Exists(Path.Combine(folder, "record.json"))) { skipped.Add(seed); continue; }
-            if (!RunSeed(grid, cell, seed, folder, progress, cancel)) return new CellOutcome(k, ran, skipped, Interrupted: true);
+            if (!RunSeed(grid, cell, seed, results, progress, cancel)) return new CellOutcome(k, ran, skipped, Interrupted: true);
             ran.Add(seed);
         }
         return new CellOutcome(k, ran, skipped, Interrupted: false);
@@ -115,19 +116,31 @@ public static class Ablations
         AtomicFile.WriteText(file, stored.ToJsonString(KitJson.Options));
     }
 
+    /// <summary>
+    /// The frames at <paramref name="path"/> packed once at the recipe's size in the results folder's <c>data/</c>
+    /// (with y-tilde and labels cached beside), shared by every cell and seed of that size; and the labels.
+    /// </summary>
+    static (string Store, bool[] Labels) Shared(string path, string data, RunConfig config, CancellationToken cancel)
+    {
+        var split = PreparedSplit.Open(path, data, config.Size, config.Resize, cancel: cancel);
+        split.Store.Dispose();
+        return (split.Store.Path, split.Labels);
+    }
+
     /// <summary>Trains (or resumes) one seed of a cell and scores the validation frames; false when interrupted.</summary>
-    static bool RunSeed(AblationGrid grid, AblationCell cell, int seed, string folder, IProgress<TrainingProgress>? progress, CancellationToken cancel)
+    static bool RunSeed(AblationGrid grid, AblationCell cell, int seed, string results, IProgress<TrainingProgress>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var config = cell.Config with { Training = cell.Config.Training with { Seed = seed } };
+        var folder = SeedFolder(results, cell.Index, seed);
         var run = new RunFolder(Path.Combine(folder, "run"));
-        var outcome = Runs.Train(config, grid.Train, grid.Validation, run, progress: progress, cancel: cancel);
+        var data = Path.Combine(results, "data");
+        var (train, _) = Shared(grid.Train, data, config, cancel);
+        var (validation, labels) = Shared(grid.Validation, data, config, cancel);
+        var outcome = Runs.Train(config, train, validation, run, progress: progress, cancel: cancel);
         if (outcome.Status == TrainingStatus.Interrupted) return false;
 
-        var scores = Runs.Predict(run, grid.Validation, cancel: cancel);
-        var split = PreparedSplit.Open(grid.Validation, Runs.DataFolder(run), config.Size, config.Resize, cancel: cancel);
-        split.Store.Dispose();
-        var labels = split.Labels;
+        var scores = Runs.Predict(run, validation, cancel: cancel);
         int first = config.Model is YTildeLstmConfig y ? y.Window - 1 : config.Layout.FirstFrame;
         var report = EvaluationReport.Of(labels.AsSpan(first), scores.AsSpan(first));
         Series.Write(Path.Combine(folder, "scores.npy"), scores, "score");
