@@ -105,7 +105,8 @@ public static class Ablations
                 throw new FishKitException($"results folder '{results}' was written by another grid (hash {hash?[..12]}, this grid {grid.Hash[..12]}); give a new --out folder or the grid that wrote it ({file}).");
             return;
         }
-        if (Directory.Exists(results) && Directory.EnumerateFileSystemEntries(results).Any())
+        // another cell's process may be writing grid.json (as .grid.json.*.tmp) at this moment
+        if (Directory.Exists(results) && Directory.EnumerateFileSystemEntries(results).Any(e => !Path.GetFileName(e).StartsWith(".grid.json.", StringComparison.Ordinal)))
             throw new FishKitException($"'{results}' is not empty and holds no ablation (no grid.json); give a new --out folder.");
         var stored = new JsonObject
         {

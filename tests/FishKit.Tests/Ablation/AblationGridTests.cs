@@ -33,7 +33,7 @@ public class AblationGridTests
     [Fact]
     public void Named_levels_set_several_settings_together()
     {
-        var grid = Parse("""{"input": {"time channels": {}, "single frames": {"channels": 1, "model.inputChannels": 1}}}""");
+        var grid = Parse("""{"input": {"time channels": {}, "single frames": {"channels": 1, "model.inputChannels": 1, "steps": 40}}}""");
         Assert.Equal(4, grid.Cell(0).Config.Channels);
         Assert.Equal(1, grid.Cell(1).Config.Channels);
         Assert.Equal(1, ((ConvLstmConfig)grid.Cell(1).Config.Model).InputChannels);
@@ -64,5 +64,18 @@ public class AblationGridTests
         Assert.Contains("unknown key 'seed'", Error("""{"batches.flips": [true]}""", """, "seed": 3"""));
         Assert.Contains("make them equal", Error("""{"channels": [1]}"""));
         Assert.All(new[] { Error("""{"training.learnRate": [0.1]}"""), Error("{}") }, m => Assert.DoesNotContain('\n', m));
+    }
+
+    [Fact]
+    public void The_example_grid_in_the_repository_reads_as_four_cells_on_the_sample_data()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "examples", "ablation-grid.json"))) folder = folder.Parent!;
+        var grid = AblationGrid.Load(Path.Combine(folder.FullName, "examples", "ablation-grid.json"));
+        Assert.Equal(4, grid.Cells.Count);
+        Assert.Equal([1, 2], grid.Seeds);
+        Assert.Equal(Path.Combine(folder.FullName, "data-samples", "synthetic-tank", "validation"), grid.Validation);
+        Assert.Equal(FishKit.Training.ClassWeighting.None, grid.Cell(3).Config.Training.ClassWeighting);
+        Assert.Equal(2e-4, grid.Cell(3).Config.Training.LearningRate);
     }
 }
