@@ -1,5 +1,6 @@
 using FishKit.Ablation;
 using FishKit.Models;
+using FishKit.Training;
 
 namespace FishKit.Tests.Ablation;
 
@@ -26,7 +27,7 @@ public class AblationGridTests
         Assert.Equal([4, 8], ((ConvLstmConfig)grid.Cell(2).Config.Model).Filters);
         Assert.Equal(0.001, grid.Cell(2).Config.Training.LearningRate);
         Assert.All(grid.Cells, c => Assert.Equal((1, 3), (c.Config.Training.Epochs, c.Config.Training.MaxBatchesPerEpoch)));
-        Assert.Equal(80, cell4.Config.Width); // the teaching preset's other settings stay
+        Assert.Equal(RunConfig.Teaching.Width, cell4.Config.Width); // the teaching preset's other settings stay
         Assert.Equal(["0.01", "[8]"], grid.Labels(cell4));
     }
 
