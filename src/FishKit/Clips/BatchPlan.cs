@@ -1,4 +1,4 @@
-using FishKit.Synthetic;
+using FishKit.Randomness;
 
 namespace FishKit.Clips;
 

@@ -1,3 +1,5 @@
+using FishKit.Randomness;
+
 namespace FishKit.Synthetic;
 
 /// <summary>

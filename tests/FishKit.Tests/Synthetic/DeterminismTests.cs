@@ -1,4 +1,5 @@
 using FishKit.Synthetic;
+using FishKit.Randomness;
 
 namespace FishKit.Tests.Synthetic;
 

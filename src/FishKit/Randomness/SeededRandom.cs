@@ -1,4 +1,4 @@
-namespace FishKit.Synthetic;
+namespace FishKit.Randomness;
 
 /// <summary>
 /// A small seeded random generator (xoshiro256**, seeded through SplitMix64) owned by the kit, so a seed gives
