@@ -17,17 +17,26 @@ public class FusedGatesTests
     [InlineData(Activation.Relu, Activation.Sigmoid, ConvPadding.Same, false, true)]
     [InlineData(Activation.Sigmoid, Activation.HardSigmoid, ConvPadding.Valid, true, true)]
     [InlineData(Activation.HardSigmoid, Activation.Tanh, ConvPadding.Valid, false, false)]
-    public void Fused_float32_gradients_match_autograd_in_float64(Activation activation, Activation recurrent, ConvPadding padding, bool bias, bool sequences)
+    public void Fused_float32_gradients_match_autograd_in_float64(Activation activation, Activation recurrent, ConvPadding padding, bool bias, bool sequences) =>
+        // 13 x 11 frames: planes of 11 x 9 = 99 values after a valid 3x3, so the kernels' scalar tails run too.
+        CompareWithAutograd([3L, 4, 2, 13, 11], 5, activation, recurrent, padding, bias, sequences);
+
+    [Fact]
+    public void Steps_large_enough_for_several_threads_give_the_same_gradients() =>
+        // 16 filters x 256 x 256 = 2^20 state values per step: the kernels split the planes over threads.
+        CompareWithAutograd([1L, 2, 1, 258, 258], 16, Activation.Tanh, Activation.HardSigmoid, ConvPadding.Valid, false, false);
+
+    static void CompareWithAutograd(long[] shape, int filters, Activation activation, Activation recurrent, ConvPadding padding, bool bias, bool sequences)
     {
         using var scope = NewDisposeScope();
         var generator = new Generator(7);
-        // 13 x 11 frames: planes of 11 x 9 = 99 values after a valid 3x3, so the kernels' scalar tails run too.
-        var x64 = randn([3L, 4, 2, 13, 11], float64, generator: generator);
-        var layer64 = new ConvLstm(2, 5, 3, padding, activation, recurrent, bias, sequences);
+        var x64 = randn(shape, float64, generator: generator);
+        int channels = (int)shape[2];
+        var layer64 = new ConvLstm(channels, filters, 3, padding, activation, recurrent, bias, sequences);
         layer64.to(float64);
         using (no_grad())
             foreach (var p in layer64.parameters()) p.copy_(randn(p.shape, float64, generator: generator) * 0.5);
-        var layer32 = new ConvLstm(2, 5, 3, padding, activation, recurrent, bias, sequences);
+        var layer32 = new ConvLstm(channels, filters, 3, padding, activation, recurrent, bias, sequences);
         using (no_grad())
             foreach (var (name, p) in layer32.named_parameters()) p.copy_(layer64.get_parameter(name)!);
 
