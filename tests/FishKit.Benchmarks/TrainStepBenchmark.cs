@@ -107,6 +107,7 @@ sealed class TrainStepBenchmark : IBenchmark
             Console.WriteLine($"step CPU time (median, user + system, less sensitive to a shared machine): kit {kitCpu:F3} s, PyTorch {peerCpu:F3} s; ratio {kitCpu / peerCpu:F2}");
             Console.WriteLine($"peak RSS: kit {Gb(kitPeak)}, PyTorch {Gb(peerPeak)}; ratio {(double)kitPeak / peerPeak:F2} (target <= 1)");
             Console.WriteLine($"  above the RSS before the first step: kit {Gb(kitGrowth)}, PyTorch {Gb(peerGrowth)}");
+            if (o.Size == "full") EpochProjection.Print(kitMedian, peerMedian, shape);
             Console.WriteLine($"check: first-step loss kit {kit[0].Loss:R}, PyTorch {peer[0].Loss:R} (relative difference {Math.Abs(kit[0].Loss - peer[0].Loss) / Math.Abs(peer[0].Loss):E1})");
             Console.WriteLine($"check: weights after one Adam step, max |kit - PyTorch| = {MaxWeightDifference(Path.Combine(dir, "kit-after-first.pt"), Path.Combine(dir, "pytorch-after-first.pt"), (int)shape[2]):E1} " +
                 "(PyTorch loaded the kit's export strictly; the kit loaded PyTorch's torch.save file)");
