@@ -111,7 +111,8 @@ public static class Charts
                 figure.Add("scatter", ("name", string.Create(inv, $"write-up: {w.Model} at max J (AUC {w.Auc:F3})")), ("x", new[] { w.Fpr }), ("y", new[] { w.Tpr }),
                     ("mode", "markers"), ("marker", Obj(("color", color), ("size", 12), ("symbol", "x"))));
         }
-        return figure.Axis("xaxis", ("range", new[] { 0.0, 1.0 })).Axis("yaxis", ("range", new[] { 0.0, 1.02 }), ("scaleanchor", "x")).Chart();
+        return figure.Axis("xaxis", ("range", new[] { 0.0, 1.0 }), ("constrain", "domain"))
+            .Axis("yaxis", ("range", new[] { 0.0, 1.02 }), ("scaleanchor", "x"), ("constrain", "domain")).Chart();
     }
 
     /// <summary>Precision-recall curves of several models, average precision in the legend, and the positive rate (a random model's precision).</summary>
@@ -177,7 +178,7 @@ public static class Charts
                 .Add("scatter", ("name", string.Create(inv, $"{model.Name}: max J {report.Youden.J:F3} at {Threshold(report.Youden)}")), ("legendgroup", model.Name),
                     ("x", new[] { OnAxis(report.Youden.Threshold) }), ("y", new[] { report.Youden.J }), ("yaxis", "y2"), ("mode", "markers"), ("marker", marker));
         }
-        return figure.Axis("xaxis", ("range", new[] { 0.0, 1.0 }))
+        return figure.Axis("xaxis", ("range", new[] { 0.0, 1.0 }), ("anchor", "y2"))
             .Axis("yaxis", ("domain", new[] { 0.55, 1.0 }))
             .Layout("yaxis2", Obj(("title", Obj(("text", "Youden's J = TPR - FPR"))), ("domain", new[] { 0.0, 0.45 }), ("anchor", "x")))
             .Chart();
@@ -237,11 +238,12 @@ public static class Charts
         }
         var inv = CultureInfo.InvariantCulture;
         return figure.Axis("yaxis", ("domain", new[] { 0.0, 0.68 }))
+            .Layout("margin", Obj(("l", 60), ("r", 30), ("t", 80), ("b", 50)))
             .Layout("yaxis2", Obj(("title", Obj(("text", "y-tilde"))), ("domain", new[] { 0.74, 1.0 }), ("anchor", "x")))
             .Layout("shapes", moments.Select(m => Obj(("type", "line"), ("x0", m.Frame), ("x1", m.Frame), ("y0", 0), ("y1", 1), ("yref", "paper"),
                 ("line", Obj(("color", "#444"), ("dash", "dot"), ("width", 1))))).ToArray())
-            .Layout("annotations", moments.Select(m => Obj(("x", m.Frame), ("y", 1), ("yref", "paper"), ("yanchor", "bottom"), ("showarrow", false),
-                ("text", string.Create(inv, $"{m.Kind} ({m.Frame})")))).ToArray())
+            .Layout("annotations", moments.Select((m, i) => Obj(("x", m.Frame), ("y", 1), ("yref", "paper"), ("yanchor", "bottom"), ("showarrow", false),
+                ("yshift", i % 2 * 14), ("text", string.Create(inv, $"{m.Kind} ({m.Frame})")))).ToArray()) // every other label raised: close moments stay legible
             .Chart();
     }
 
