@@ -18,7 +18,7 @@ sealed class TrainStepBenchmark : IBenchmark
 {
     public string Name => "trainstep";
 
-    public string Description => "training step of writeup-best vs PyTorch 1.13 [--size full|small|tiny] [--rounds 3] [--steps 1] [--threads 2] [--omp-wait passive|active]";
+    public string Description => "training step of writeup-best vs PyTorch 1.13 [--size full|small|tiny] [--rounds 3] [--steps 1] [--threads 2] [--omp-wait passive|active (default: the kit's, passive)]";
 
     static readonly Dictionary<string, long[]> Sizes = new()
     {
@@ -71,7 +71,8 @@ sealed class TrainStepBenchmark : IBenchmark
     {
         TorchRuntime.EnsureLoaded();
         // Both sides' OpenMP (libgomp) read OMP_WAIT_POLICY when they start: passive waiters sleep instead of spinning,
-        // which matters when the cores are shared. Children inherit this process's environment.
+        // which matters when the cores are shared. Children inherit this process's environment: the kit's default
+        // (PASSIVE, set by EnsureLoaded when unset) or the --omp-wait given, the same for both sides.
         if (o.OmpWait is not null) Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", o.OmpWait.ToUpperInvariant());
         var dir = Directory.CreateTempSubdirectory("fishkit-trainstep-").FullName;
         try
