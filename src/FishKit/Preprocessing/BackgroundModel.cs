@@ -232,15 +232,19 @@ public sealed class BackgroundModel
     /// The per-pixel median of the sampled frames, each scaled to the median of their brightnesses when normalising.
     /// Rows are done in bands so the sampled bytes held stay within <see cref="BandBytes"/>. When one band holds every
     /// row, the sampled frames are returned too (sample after sample), so the statistics need not decode them again.
+    /// The medians are taken a vector of pixels at a time by a <see cref="MedianNetwork"/>.
     /// </summary>
     static (float[] Background, byte[]? Held) Median(FrameSequence frames, TankRegion region, int[] samples, bool normalise, CancellationToken cancellation)
     {
         int width = region.Size.Width, height = region.Size.Height, k = samples.Length;
         int rowsPerBand = (int)Math.Clamp(BandBytes / ((long)width * k), 1, height);
+        int chunk = Vector<byte>.Count, lanes = Vector<float>.Count;
         var levels = new float[k];
         var background = new float[region.Size.Pixels];
-        var store = new byte[(long)rowsPerBand * width * k];
+        // The slack lets the last sample's last chunk be read as a whole vector (the lanes beyond the band are dropped).
+        var store = new byte[(long)rowsPerBand * width * k + chunk];
         var factors = new float[k];
+        var network = new MedianNetwork(k);
         for (int y0 = 0; y0 < height; y0 += rowsPerBand)
         {
             int rows = Math.Min(rowsPerBand, height - y0), bandPixels = rows * width;
@@ -255,12 +259,27 @@ public sealed class BackgroundModel
                 float reference = Selection.Median(levels.ToArray());
                 for (int s = 0; s < k; s++) factors[s] = normalise && levels[s] > 0 ? reference / levels[s] : 1;
             }
-            Parallel.For(0, rows, new ParallelOptions { CancellationToken = cancellation }, () => new float[k], (row, _, values) =>
+            int chunks = (bandPixels + chunk - 1) / chunk;
+            Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellation }, () => new Vector<float>[4 * k], (c, _, values) =>
             {
-                for (int p = row * width; p < (row + 1) * width; p++)
+                int p = c * chunk;
+                for (int s = 0; s < k; s++)
                 {
-                    for (int s = 0; s < k; s++) values[s] = store[s * bandPixels + p] * factors[s];
-                    background[y0 * width + p] = Selection.Median(values);
+                    Vector.Widen(new Vector<byte>(store.AsSpan(s * bandPixels + p, chunk)), out var low, out var high);
+                    Vector.Widen(low, out var u0, out var u1);
+                    Vector.Widen(high, out var u2, out var u3);
+                    var factor = new Vector<float>(factors[s]);
+                    values[s] = Vector.ConvertToSingle(u0) * factor;
+                    values[k + s] = Vector.ConvertToSingle(u1) * factor;
+                    values[2 * k + s] = Vector.ConvertToSingle(u2) * factor;
+                    values[3 * k + s] = Vector.ConvertToSingle(u3) * factor;
+                }
+                Span<float> medians = stackalloc float[lanes];
+                for (int g = 0; g < 4 && p + g * lanes < bandPixels; g++)
+                {
+                    network.Median(values.AsSpan(g * k, k)).CopyTo(medians);
+                    int start = p + g * lanes, n = Math.Min(lanes, bandPixels - start);
+                    medians[..n].CopyTo(background.AsSpan(y0 * width + start, n));
                 }
                 return values;
             }, _ => { });

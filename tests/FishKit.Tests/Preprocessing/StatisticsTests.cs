@@ -1,3 +1,4 @@
+using System.Numerics;
 using FishKit.Preprocessing;
 using FsCheck.Xunit;
 
@@ -15,6 +16,28 @@ public class StatisticsTests
         int n = sorted.Length;
         float expected = n % 2 == 1 ? sorted[n / 2] : 0.5f * (sorted[n / 2 - 1] + sorted[n / 2]);
         return Selection.Median(finite) == expected;
+    }
+
+    [Fact]
+    public void The_median_network_gives_each_lane_the_median_of_its_sorted_values()
+    {
+        var random = new Random(11);
+        int lanes = Vector<float>.Count;
+        foreach (int count in Enumerable.Range(1, 70).Concat([99, 100, 101, 128, 129, 255, 256, 300]))
+        {
+            // Small integers scaled by per-value factors, as the background's samples are: many ties, many distinct values.
+            var columns = Enumerable.Range(0, lanes)
+                .Select(_ => Enumerable.Range(0, count).Select(_ => random.Next(0, 12) * (float)(0.9 + 0.2 * random.NextDouble())).ToArray())
+                .ToArray();
+            var values = Enumerable.Range(0, count).Select(s => new Vector<float>(columns.Select(column => column[s]).ToArray())).ToArray();
+            var median = new MedianNetwork(count).Median(values);
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                var sorted = columns[lane].Order().ToArray();
+                float expected = count % 2 == 1 ? sorted[count / 2] : 0.5f * (sorted[count / 2 - 1] + sorted[count / 2]);
+                Assert.Equal(expected, median[lane]);
+            }
+        }
     }
 
     [Fact]
