@@ -214,11 +214,18 @@ public sealed class BackgroundModel
             Vector.ConvertToUInt32(Vector.Min(Vector.Max(new Vector<float>(s) * scale + shift, Vector<float>.Zero), new Vector<float>(255.49f)));
     }
 
-    /// <summary>Counts the deviations of the pixels inside the region.</summary>
+    /// <summary>Counts the deviations of the pixels inside the region (whole rows at a time when every pixel is inside).</summary>
     readonly struct HistogramSink(DeviationHistogram histogram, TankRegion region, int width) : DeviationImage.IRowSink
     {
+        readonly bool everyPixel = region.InsideCount == region.Size.Pixels;
+
         public void Row(int y, ReadOnlySpan<float> row)
         {
+            if (everyPixel)
+            {
+                histogram.Add(row);
+                return;
+            }
             for (int x = 0; x < row.Length; x++)
                 if (region.Contains(y * width + x)) histogram.Add(row[x]);
         }
