@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using FishKit.Frames;
 
 namespace FishKit.Preprocessing;
@@ -200,18 +201,20 @@ public sealed class BackgroundModel
                 int step = Vector<byte>.Count, lanes = Vector<float>.Count;
                 var scale = new Vector<float>(a);
                 var shift = new Vector<float>(b);
+                ref float s = ref MemoryMarshal.GetReference(row);
                 for (; x + step <= width; x += step)
                 {
-                    var low = Vector.Narrow(Grey(row[x..], scale, shift), Grey(row[(x + lanes)..], scale, shift));
-                    var high = Vector.Narrow(Grey(row[(x + 2 * lanes)..], scale, shift), Grey(row[(x + 3 * lanes)..], scale, shift));
-                    Vector.Narrow(low, high).CopyTo(target[x..]);
+                    var low = Vector.Narrow(Grey(ref s, x, scale, shift), Grey(ref s, x + lanes, scale, shift));
+                    var high = Vector.Narrow(Grey(ref s, x + 2 * lanes, scale, shift), Grey(ref s, x + 3 * lanes, scale, shift));
+                    Vector.Narrow(low, high).StoreUnsafe(ref MemoryMarshal.GetReference(target), (nuint)x);
                 }
             }
             for (; x < width; x++) target[x] = (byte)Math.Clamp(row[x] * a + b, 0, 255.49f);
         }
 
-        static Vector<uint> Grey(ReadOnlySpan<float> s, Vector<float> scale, Vector<float> shift) =>
-            Vector.ConvertToUInt32(Vector.Min(Vector.Max(new Vector<float>(s) * scale + shift, Vector<float>.Zero), new Vector<float>(255.49f)));
+        /// <summary>Grey levels of the vector at <paramref name="x"/> (the loop keeps it within the row).</summary>
+        static Vector<uint> Grey(ref float s, int x, Vector<float> scale, Vector<float> shift) =>
+            Vector.ConvertToUInt32(Vector.Min(Vector.Max(Vector.LoadUnsafe(ref s, (nuint)x) * scale + shift, Vector<float>.Zero), new Vector<float>(255.49f)));
     }
 
     /// <summary>Counts the deviations of the pixels inside the region (whole rows at a time when every pixel is inside).</summary>
