@@ -132,7 +132,7 @@ public static class TankSession
                     if (worker.Raw is null) simulation.Render(offset + i, worker.Pixels);
                     else worker.Raw.Render(offset + i, worker.Pixels);
                     var png = worker.Encoder.Encode(worker.Pixels, width, height);
-                    File.WriteAllBytes(Path.Combine(folder, FrameFileName(i, count)), png.Span);
+                    AtomicFile.WriteNew(Path.Combine(folder, FrameFileName(i, count)), png.Span);
                     worker.Bytes += png.Length;
                 }
                 counter.Add(range.Item2 - range.Item1);
