@@ -20,7 +20,7 @@ namespace FishKit.Ablation;
 /// <param name="Machine">Cores and operating system.</param>
 /// <param name="Device">cpu or cuda.</param>
 /// <param name="WallSeconds">Wall-clock seconds of training and scoring (this call's, when the run resumed).</param>
-/// <param name="Status">How training ended.</param>
+/// <param name="Status">How training ended: <c>out_of_time</c> when the minutes budget stopped it after the history's last epoch (a rerun with that many epochs as the budget repeats it on any machine).</param>
 /// <param name="History">Per-epoch metrics.</param>
 /// <param name="FirstFrame">The first validation frame the model scores (earlier ones have score 0).</param>
 /// <param name="Auc">ROC AUC of the best checkpoint's scores on validation frames FirstFrame onwards.</param>

@@ -43,8 +43,8 @@ public class AblationTableTests
         Assert.Equal("within noise", same.Verdict);
 
         var csv = table.ToCsv().Split('\n');
-        Assert.Equal("cell,training.learningRate,seeds,auc_mean,auc_sd,ap_mean,best_val_loss_mean,auc_diff,diff_ci_low,diff_ci_high,delong_p_max,verdict", csv[0]);
-        Assert.StartsWith("0,0.001,2,0.6,", csv[1]);
+        Assert.Equal("cell,training.learningRate,seeds,epochs_mean,auc_mean,auc_sd,ap_mean,best_val_loss_mean,auc_diff,diff_ci_low,diff_ci_high,delong_p_max,verdict", csv[0]);
+        Assert.StartsWith("0,0.001,2,1,0.6,", csv[1]);
         Assert.EndsWith(",,,,,base", csv[1]);
     }
 }
