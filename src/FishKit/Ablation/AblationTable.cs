@@ -51,15 +51,16 @@ public sealed record AblationTable(IReadOnlyList<string> Factors, IReadOnlyList<
         return new AblationTable(grid.Factors.Select(f => f.Name).ToList(), rows);
     }
 
-    /// <summary>Compares a cell's runs with the base cell's, seed by seed, on the frames both score.</summary>
+    /// <summary>Compares a cell's runs with the base cell's, seed by seed, on the labelled frames both score.</summary>
     static (AucDifference, double, string) Compare(List<(RunRecord Record, double[] Scores, bool[] Labels)> baseRuns,
         List<(RunRecord Record, double[] Scores, bool[] Labels)> runs, int resamples, int seed)
     {
         int first = Math.Max(baseRuns[0].Record.FirstFrame, runs[0].Record.FirstFrame);
-        var labels = runs[0].Labels[first..];
-        if (!labels.AsSpan().SequenceEqual(baseRuns[0].Labels[first..]))
+        int end = Math.Min(baseRuns[0].Record.LastFrame, runs[0].Record.LastFrame) + 1;
+        var labels = runs[0].Labels[first..end];
+        if (!labels.AsSpan().SequenceEqual(baseRuns[0].Labels[first..end]))
             throw new FishKitException("the base cell and another cell were validated on different labels; the results folder mixes data, run the grid into a new folder.");
-        var pairs = baseRuns.Zip(runs, (a, b) => (a.Scores[first..], b.Scores[first..])).ToList();
+        var pairs = baseRuns.Zip(runs, (a, b) => (a.Scores[first..end], b.Scores[first..end])).ToList();
         var difference = PairedBootstrap.Interval(labels, pairs, resamples, seed);
         double p = pairs.Max(pair => DeLongP(labels, pair.Item1, pair.Item2));
         var signs = pairs.Select(pair => Math.Sign(Roc.Auc(labels, pair.Item2) - Roc.Auc(labels, pair.Item1))).Distinct().ToList();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FishKit.Evaluation;
 using FishKit.IO;
+using FishKit.Labeling;
 using FishKit.Baselines;
 using FishKit.Pipeline;
 using FishKit.Training;
@@ -160,13 +161,15 @@ public static class Ablations
         if (outcome.Status == TrainingStatus.Interrupted) return false;
 
         var scores = Runs.Predict(run, validation, cancel: cancel);
-        int first = config.Model is YTildeLstmConfig y ? y.Window - 1 : config.Layout.FirstFrame;
-        var report = EvaluationReport.Of(labels.AsSpan(first), scores.AsSpan(first));
+        // the frames the labelling rule labels (later ones have no label) that the model scores
+        int first = Math.Max(LabelParameters.WriteUp.FirstFrame, config.Model is YTildeLstmConfig y ? y.Window - 1 : config.Layout.FirstFrame);
+        int last = LabelParameters.WriteUp.LastFrame(labels.Length);
+        var report = EvaluationReport.Of(labels.AsSpan(first..(last + 1)), scores.AsSpan(first..(last + 1)));
         Series.Write(Path.Combine(folder, "scores.npy"), scores, "score");
         Series.WriteLabels(Path.Combine(folder, "labels.npy"), labels, "label");
         var record = new RunRecord(cell.Index, seed, grid.Factors.Zip(grid.Labels(cell)).ToDictionary(p => p.First.Name, p => p.Second),
             config, grid.Hash, RunRecord.GitHead(), RunRecord.PackageVersions(), RunRecord.ThisMachine(), config.Training.Device,
-            clock.Elapsed.TotalSeconds, outcome.Status, outcome.History, first, report.Auc, report.AveragePrecision);
+            clock.Elapsed.TotalSeconds, outcome.Status, outcome.History, first, last, report.Auc, report.AveragePrecision);
         AtomicFile.WriteText(Path.Combine(folder, "record.json"), record.ToJson()); // last: its presence marks the seed finished
         return true;
     }

@@ -102,6 +102,8 @@ public class AblationRunTests
         Assert.Equal(TrainingStatus.OutOfTime, record.Status);
         Assert.Equal([1], record.History.Epochs.Select(e => e.Epoch));
         Assert.Equal(2, record.History.Epochs[0].Steps);
+        // scored on the frames the trainer validates (labelled ones only): the best epoch's validation AUC
+        Assert.Equal(record.History.Epochs[0].ValidationAuc!.Value, record.Auc, 4);
         Assert.Equal(1e-9, record.Config.Training.MaxMinutes);
         Assert.Contains("\"status\": \"out_of_time\"", File.ReadAllText(Path.Combine(folder, "record.json")));
 

@@ -16,7 +16,7 @@ public class AblationTableTests
 
     static RunRecord Record(int cell, int seed, double auc) => new(cell, seed, [], RunConfig.Teaching, "hash", null, [], "machine", "cpu", 1.0,
         TrainingStatus.Completed, new TrainingHistory { Epochs = [new EpochRecord(1, 0.5, null, 0.25 + seed, null, 0.1, 1.0, 3)] },
-        FirstFrame: 0, auc, AveragePrecision: 0.5);
+        FirstFrame: 0, LastFrame: N - 1, auc, AveragePrecision: 0.5);
 
     [Fact]
     public void Each_cell_gets_its_mean_and_spread_over_seeds_and_a_verdict_against_the_base_cell()
