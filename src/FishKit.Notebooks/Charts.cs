@@ -40,6 +40,30 @@ public static partial class Charts
     }
 
     /// <summary>
+    /// y-tilde series of one scene (e.g. from preprocessed camera footage and from a clean rendering) against the ground
+    /// truth's group mean speed per step (right axis; <c>TankSimulation.StepSpeeds</c>), each series' Pearson r with the
+    /// speed in its legend entry. y-tilde's last value (0 by convention) is left out.
+    /// </summary>
+    public static GenericChart YTildeAgainstSpeed(string title, double[] stepSpeeds, params (string Name, double[] YTilde)[] series)
+    {
+        var frames = Enumerable.Range(0, stepSpeeds.Length).ToArray();
+        var figure = new ChartBuilder(title, "frame t (step t → t+1)", "y-tilde (mean |ΔX| per pixel)", 420);
+        for (int i = 0; i < series.Length; i++)
+        {
+            var (name, ytilde) = series[i];
+            if (ytilde.Length != stepSpeeds.Length + 1)
+                throw new FishKitException($"'{name}' has {ytilde.Length} y-tilde values for {stepSpeeds.Length} steps; give one value per frame (steps + 1).");
+            var y = ytilde[..^1];
+            double r = Correlation.Pearson(y, stepSpeeds);
+            figure.Add(Line(frames.Length), ("name", string.Create(CultureInfo.InvariantCulture, $"y-tilde: {name} (r = {r:F3})")), ("x", frames), ("y", y),
+                ("mode", "lines"), ("line", Obj(("color", Palette[i % Palette.Length]), ("width", 1))));
+        }
+        figure.Add(Line(frames.Length), ("name", "true group mean speed (right axis)"), ("x", frames), ("y", stepSpeeds), ("yaxis", "y2"),
+            ("mode", "lines"), ("line", Obj(("color", "rgba(127,127,127,0.7)"), ("width", 1.5), ("dash", "dot"))));
+        return figure.Layout("yaxis2", Obj(("title", Obj(("text", "speed (pixels per frame)"))), ("overlaying", "y"), ("side", "right"), ("showgrid", false))).Chart();
+    }
+
+    /// <summary>
     /// The labelling rule on the window of frame <paramref name="t"/>: y-tilde around it, the look-ahead window
     /// W = y-tilde[t .. t+h], its range R, the level min(W) + b·R, and frame t with the label the rule gives it.
     /// </summary>

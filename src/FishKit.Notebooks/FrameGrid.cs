@@ -23,6 +23,21 @@ public sealed record FrameGrid(IReadOnlyList<FrameImage> Frames, int Columns, st
         Of(frames, Enumerable.Range(0, count).Select(k => count == 1 ? 0 : (int)Math.Round((double)k * (frames.Count - 1) / (count - 1))).Distinct(), columns, scale,
             $"{count} frames spread over {Path.GetFileName(frames.Folder)} ({frames.Count:N0} frames, {frames.Size})");
 
+    /// <summary>
+    /// The same frames of two sequences side by side, one row per frame (e.g. raw footage and its preprocessed frames):
+    /// each caption says the frame and which sequence it comes from.
+    /// </summary>
+    public static FrameGrid SideBySide(FrameSequence left, string leftName, FrameSequence right, string rightName, IEnumerable<int> indices,
+        double scale = 0.5, string? title = null)
+    {
+        var images = indices.SelectMany(i => new[]
+        {
+            FrameImage.Of(left, i, scale) with { Caption = $"frame {i}: {leftName}" },
+            FrameImage.Of(right, i, scale) with { Caption = $"frame {i}: {rightName}" },
+        }).ToList();
+        return new FrameGrid(images, 2, title ?? $"{leftName} and {rightName}, side by side");
+    }
+
     /// <summary>The grid as HTML: a title and rows of figures.</summary>
     public string ToHtml()
     {

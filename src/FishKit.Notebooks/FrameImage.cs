@@ -15,16 +15,30 @@ public sealed record FrameImage(byte[] Pixels, FrameSize Size, string Caption)
     {
         if (index < 0 || index >= frames.Count)
             throw new FishKitException($"frame {index} is outside {frames.Folder} (frames 0 .. {frames.Count - 1}).");
+        return Scaled(frames.Read(index), frames.Size, scale, $"frame {index}");
+    }
+
+    /// <summary>
+    /// An image of grey levels given as numbers (e.g. an estimated background), each rounded and clamped to 0 .. 255,
+    /// shrunk by <paramref name="scale"/>.
+    /// </summary>
+    public static FrameImage OfLevels(ReadOnlySpan<float> levels, FrameSize size, string caption, double scale = 1)
+    {
+        if (levels.Length != size.Pixels)
+            throw new FishKitException($"{levels.Length} grey levels do not fill a {size} image ({size.Pixels} pixels).");
+        var pixels = new byte[levels.Length];
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = (byte)Math.Clamp(MathF.Round(levels[i]), 0, 255);
+        return Scaled(pixels, size, scale, caption);
+    }
+
+    static FrameImage Scaled(byte[] pixels, FrameSize original, double scale, string caption)
+    {
         if (!(scale > 0 && scale <= 1)) throw new FishKitException($"scale {scale} must be in (0, 1].");
-        var pixels = frames.Read(index);
-        var size = new FrameSize(Math.Max(1, (int)Math.Round(frames.Size.Width * scale)), Math.Max(1, (int)Math.Round(frames.Size.Height * scale)));
-        if (size != frames.Size)
-        {
-            var small = new byte[size.Pixels];
-            FrameResize.Nearest(pixels, frames.Size, small, size);
-            pixels = small;
-        }
-        return new FrameImage(pixels, size, $"frame {index}");
+        var size = new FrameSize(Math.Max(1, (int)Math.Round(original.Width * scale)), Math.Max(1, (int)Math.Round(original.Height * scale)));
+        if (size == original) return new FrameImage(pixels, size, caption);
+        var small = new byte[size.Pixels];
+        FrameResize.Nearest(pixels, original, small, size);
+        return new FrameImage(small, size, caption);
     }
 
     /// <summary>The frame as a PNG file's bytes.</summary>

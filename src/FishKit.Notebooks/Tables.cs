@@ -117,6 +117,49 @@ public static class Tables
         return new DataFrame(columns);
     }
 
+    /// <summary>
+    /// y-tilde of one scene from several sources (e.g. a clean rendering, preprocessed and raw camera footage) against the
+    /// ground truth: frames, Pearson r of y-tilde with the group mean speed per step (<c>TankSimulation.StepSpeeds</c>),
+    /// frames labelled 1, and the share of labelled frames whose label agrees with the first source's.
+    /// </summary>
+    public static DataFrame YTildeAgainstTruth(double[] stepSpeeds, params (string Name, SplitSignals Signals)[] sources)
+    {
+        if (sources.Length == 0) throw new FishKitException("no y-tilde sources given; give at least one (the first is the reference for the labels).");
+        var reference = sources[0];
+        return new DataFrame(
+            new StringDataFrameColumn("y-tilde from", sources.Select(s => s.Name)),
+            new Int32DataFrameColumn("frames", sources.Select(s => s.Signals.Frames)),
+            new DoubleDataFrameColumn("Pearson r with the true group speed", sources.Select(s => Correlation.Pearson(s.Signals.YTilde.AsSpan(0, stepSpeeds.Length), stepSpeeds))),
+            new Int32DataFrameColumn("frames labelled 1", sources.Select(s => s.Signals.Labels.Count(l => l))),
+            new DoubleDataFrameColumn($"labels agreeing with the {reference.Name}'s", sources.Select(s => LabelAgreement.Fraction(s.Signals.Labels, reference.Signals.Labels))));
+    }
+
+    /// <summary>
+    /// The three commands of the README's "Bring your own video" for <paramref name="video"/>, writing under
+    /// <paramref name="folder"/> (frames/, splits/, results/): frames from the video (decoded, scaled to the write-up's
+    /// 320x240 at 30 fps, preprocessed), the chronological split, then y-tilde, labels and the baseline's ROC per split.
+    /// Run them from the repository's root.
+    /// </summary>
+    public static DataFrame CommandsForVideo(string video, string folder)
+    {
+        string Arg(string path) => path.Any(char.IsWhiteSpace) ? $"\"{path}\"" : path;
+        string In(string name) => Arg(Path.Combine(folder, name).Replace('\\', '/'));
+        const string Kit = "dotnet run --project src/FishKit.Cli --";
+        return new DataFrame(
+            new StringDataFrameColumn("step",
+            [
+                "1. frames: decode, scale to 320x240 at 30 fps, remove the background",
+                "2. the write-up's chronological split (83.38 / 6.66 / 9.95 %)",
+                "3. y-tilde, labels and the algorithmic baseline's ROC per split",
+            ]),
+            new StringDataFrameColumn("command",
+            [
+                $"{Kit} frames extract {Arg(video)} --out {In("frames")} --size 320x240 --fps 30 --preprocess",
+                $"{Kit} frames split {In("frames")} --out {In("splits")}",
+                $"{Kit} reproduce --data {In("splits")} --out {In("results")}",
+            ]));
+    }
+
     /// <summary>A run's epochs: losses, AUCs, the spread of validation outputs and seconds per epoch.</summary>
     public static DataFrame History(TrainingHistory history)
     {

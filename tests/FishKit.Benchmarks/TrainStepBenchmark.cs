@@ -18,7 +18,7 @@ sealed class TrainStepBenchmark : IBenchmark
 {
     public string Name => "trainstep";
 
-    public string Description => "training step of writeup-best vs PyTorch 1.13 [--size full|small|tiny] [--rounds 3] [--steps 1] [--threads 2] [--omp-wait passive|active]";
+    public string Description => "training step of writeup-best vs PyTorch 1.13 [--size full|small|tiny] [--rounds 3] [--steps 1] [--threads 2] [--omp-wait passive|active (default: the kit's, passive)]";
 
     static readonly Dictionary<string, long[]> Sizes = new()
     {
@@ -71,7 +71,8 @@ sealed class TrainStepBenchmark : IBenchmark
     {
         TorchRuntime.EnsureLoaded();
         // Both sides' OpenMP (libgomp) read OMP_WAIT_POLICY when they start: passive waiters sleep instead of spinning,
-        // which matters when the cores are shared. Children inherit this process's environment.
+        // which matters when the cores are shared. Children inherit this process's environment: the kit's default
+        // (PASSIVE, set by EnsureLoaded when unset) or the --omp-wait given, the same for both sides.
         if (o.OmpWait is not null) Environment.SetEnvironmentVariable("OMP_WAIT_POLICY", o.OmpWait.ToUpperInvariant());
         var dir = Directory.CreateTempSubdirectory("fishkit-trainstep-").FullName;
         try
@@ -106,6 +107,7 @@ sealed class TrainStepBenchmark : IBenchmark
             Console.WriteLine($"step CPU time (median, user + system, less sensitive to a shared machine): kit {kitCpu:F3} s, PyTorch {peerCpu:F3} s; ratio {kitCpu / peerCpu:F2}");
             Console.WriteLine($"peak RSS: kit {Gb(kitPeak)}, PyTorch {Gb(peerPeak)}; ratio {(double)kitPeak / peerPeak:F2} (target <= 1)");
             Console.WriteLine($"  above the RSS before the first step: kit {Gb(kitGrowth)}, PyTorch {Gb(peerGrowth)}");
+            if (o.Size == "full") EpochProjection.Print(kitMedian, peerMedian, shape);
             Console.WriteLine($"check: first-step loss kit {kit[0].Loss:R}, PyTorch {peer[0].Loss:R} (relative difference {Math.Abs(kit[0].Loss - peer[0].Loss) / Math.Abs(peer[0].Loss):E1})");
             Console.WriteLine($"check: weights after one Adam step, max |kit - PyTorch| = {MaxWeightDifference(Path.Combine(dir, "kit-after-first.pt"), Path.Combine(dir, "pytorch-after-first.pt"), (int)shape[2]):E1} " +
                 "(PyTorch loaded the kit's export strictly; the kit loaded PyTorch's torch.save file)");

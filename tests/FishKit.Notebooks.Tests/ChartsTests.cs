@@ -130,4 +130,18 @@ public class ChartsTests
         var split = new SplitSignals("train", "x", Enumerable.Range(0, n).Select(i => i % 7 * 0.001).ToArray(), new bool[n], new double[n], 119, n - 12, null);
         Assert.Equal("scattergl", Figure(Charts.YTilde(split))["data"]![1]!["type"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Ytilde_against_speed_has_each_series_with_its_pearson_r_and_the_speed_on_the_right_axis()
+    {
+        double[] speed = [1, 2, 3, 4, 5];
+        // y-tilde has one more value (the last frame's 0, left out); [2, 4, 5, 4, 5] has r = 6 / sqrt(60) = 0.775 with 1..5.
+        var figure = Figure(Charts.YTildeAgainstSpeed("t", speed, ("a", [0.1, 0.2, 0.3, 0.4, 0.5, 0]), ("b", [2, 4, 5, 4, 5, 0])));
+        Assert.Equal([("scatter", "y-tilde: a (r = 1.000)"), ("scatter", "y-tilde: b (r = 0.775)"), ("scatter", "true group mean speed (right axis)")], Traces(figure));
+        var data = figure["data"]!.AsArray();
+        Assert.Equal([0.1, 0.2, 0.3, 0.4, 0.5], Numbers(data[0]!["y"]));
+        Assert.Equal([0.0, 1, 2, 3, 4], Numbers(data[0]!["x"]));
+        Assert.Equal("y2", data[2]!["yaxis"]!.GetValue<string>());
+        Assert.Throws<FishKitException>(() => Charts.YTildeAgainstSpeed("t", speed, ("short", [1, 2, 3])));
+    }
 }

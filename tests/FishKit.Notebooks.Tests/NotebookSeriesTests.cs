@@ -130,6 +130,40 @@ public class NotebookSeriesTests(NotebookSeries series)
     }
 
     [Fact]
+    public void Notebook_08_goes_from_a_video_to_frames_preprocessing_ytilde_against_the_truth_and_the_baselines_roc()
+    {
+        var notebook = series.Executed("08-bring-your-own-video");
+        var html = Html(notebook);
+        var grids = html.Where(h => h.Contains("fishkit-frame-grid", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, grids.Count); // raw frames spread over the video; camera and preprocessed side by side
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(grids[0], "data:image/png;base64,").Count);
+        Assert.Contains("frame 0: preprocessed", grids[1]);
+        Assert.Contains(html, h => h.StartsWith("<figure", StringComparison.Ordinal) && h.Contains("estimated background", StringComparison.Ordinal));
+
+        var figures = Figures(notebook);
+        var truth = Traces(Titled(figures, "y-tilde against the group's true mean speed"));
+        Assert.Equal(3, truth.Count);
+        Assert.StartsWith("y-tilde: preprocessed video (r = 0.9", truth[0].Name);
+        Assert.StartsWith("y-tilde: clean rendering (r = 0.9", truth[1].Name);
+        Assert.Equal(("scatter", "true group mean speed (right axis)"), truth[2]);
+        Assert.Equal([("bar", "label 1: calm before a burst"), ("scatter", "y-tilde"), ("scatter", "burst onset (ground truth)")],
+            Traces(Titled(figures, "y-tilde of the preprocessed split")));
+        var roc = Traces(Titled(figures, "ROC curves"));
+        Assert.Equal(("scatter", "chance (AUC 0.5)"), roc[0]);
+        Assert.StartsWith("baseline on the preprocessed video (AUC 0.", roc[1].Name);
+        Assert.StartsWith("baseline on the clean rendering (AUC 0.", roc[3].Name);
+
+        var headers = TableHeaders(notebook);
+        Assert.Contains(headers, h => h.SequenceEqual(["y-tilde from", "frames", "Pearson r with the true group speed", "frames labelled 1", "labels agreeing with the clean rendering's"]));
+        Assert.Contains(headers, h => h.SequenceEqual(["metric", "baseline on the preprocessed video", "baseline on the clean rendering"]));
+        Assert.Contains(headers, h => h.SequenceEqual(["step", "command"]));
+        var text = string.Join("\n", notebook.Cells.Where(c => NotebookFile.Type(c!) == "code").SelectMany(c => c!["outputs"]!.AsArray())
+            .Select(o => o!["data"]?["text/plain"]?.GetValue<string>()).OfType<string>());
+        Assert.Contains("h264 in mov,mp4", text); // the probe's line
+        Assert.Contains("The labels agree with the clean rendering's on ", text); // issue 4's comparison, computed (the bar itself: PreprocessingQualityTests)
+    }
+
+    [Fact]
     public void Notebook_09_runs_a_2x2_grid_and_shows_its_table_auc_per_cell_differences_and_curves()
     {
         var notebook = series.Executed("09-ablations");

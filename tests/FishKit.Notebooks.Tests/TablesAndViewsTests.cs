@@ -108,4 +108,61 @@ public class TablesAndViewsTests
         Assert.Contains("<td>4 (2, 50.0 %)</td>", html);
         Assert.Contains("<th style=\"text-align:left\">ROC AUC</th><td>0.75</td>", html);
     }
+
+    [Fact]
+    public void Ytilde_against_truth_gives_r_positives_and_agreement_with_the_first_source()
+    {
+        const int frames = 300; // labelled frames 119 .. 253: 135
+        var speed = Enumerable.Range(0, frames - 1).Select(t => (double)(t % 10)).ToArray();
+        var follows = speed.Select(v => 0.001 * v).Append(0).ToArray();      // r = 1
+        var against = speed.Select(v => -0.001 * v).Append(0).ToArray();     // r = -1
+        var a = new bool[frames];
+        var b = new bool[frames];
+        a[150] = a[151] = true;
+        b[150] = true;                                                      // disagrees at frame 151 only
+        var frame = Tables.YTildeAgainstTruth(speed,
+            ("clean", new SplitSignals("c", "x", follows, a, new double[frames], 119, 288, null)),
+            ("other", new SplitSignals("o", "x", against, b, new double[frames], 119, 288, null)));
+        Assert.Equal(["y-tilde from", "frames", "Pearson r with the true group speed", "frames labelled 1", "labels agreeing with the clean's"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(1.0, (double)frame["Pearson r with the true group speed"][0]!, 12);
+        Assert.Equal(-1.0, (double)frame["Pearson r with the true group speed"][1]!, 12);
+        Assert.Equal([2, 1], frame["frames labelled 1"].Cast<int?>().Select(v => v!.Value));
+        Assert.Equal(1.0, frame["labels agreeing with the clean's"][0]);
+        Assert.Equal(134.0 / 135, (double)frame["labels agreeing with the clean's"][1]!, 12);
+    }
+
+    [Fact]
+    public void The_commands_for_a_video_are_the_readmes_three()
+    {
+        var readme = File.ReadAllText(Repo.File("README.md"));
+        var commands = Tables.CommandsForVideo("tank.mp4", "my-tank")["command"].Cast<string>().ToList();
+        Assert.Equal(3, commands.Count);
+        Assert.All(commands, c => Assert.Contains(c + "\n", readme));
+        Assert.Contains("frames extract \"my video.mp4\" --out", Tables.CommandsForVideo("my video.mp4", "out")["command"][0]!.ToString());
+    }
+
+    [Fact]
+    public void Grey_levels_become_an_image_rounded_and_clamped()
+    {
+        var image = FrameImage.OfLevels([-3f, 0.4f, 0.6f, 254.5f, 300f, 128f], new FrameSize(3, 2), "background");
+        Assert.Equal([0, 0, 1, 254, 255, 128], image.Pixels.Select(b => (int)b)); // 254.5 rounds to even
+        Assert.Equal("background", image.Caption);
+        Assert.Throws<FishKitException>(() => FrameImage.OfLevels([1f, 2f], new FrameSize(3, 2), "too few"));
+    }
+
+    [Fact]
+    public void Side_by_side_pairs_each_frame_of_two_sequences_in_rows_of_two()
+    {
+        using var temp = new TempDir();
+        foreach (var (name, level) in new[] { ("left", (byte)10), ("right", (byte)200) })
+        {
+            Directory.CreateDirectory(temp[name]);
+            for (int t = 0; t < 3; t++)
+                File.WriteAllBytes(temp[$"{name}/{t:D5}.png"], new GrayPngEncoder().Encode(Enumerable.Repeat((byte)(level + t), 16).ToArray(), 4, 4).ToArray());
+        }
+        var grid = FrameGrid.SideBySide(FrameSequence.Open(temp["left"]), "camera", FrameSequence.Open(temp["right"]), "preprocessed", [0, 2], scale: 1);
+        Assert.Equal(2, grid.Columns);
+        Assert.Equal(["frame 0: camera", "frame 0: preprocessed", "frame 2: camera", "frame 2: preprocessed"], grid.Frames.Select(f => f.Caption));
+        Assert.Equal([10, 200, 12, 202], grid.Frames.Select(f => (int)f.Pixels[0]));
+    }
 }

@@ -27,7 +27,7 @@ static class DoctorCommand
             output.WriteLine($"libstdc++:      {setup.LibStdCxx} ({(setup.MissingVersions.Count == 0 ? "has every version needed" : "lacks " + string.Join(", ", setup.MissingVersions))})");
         output.WriteLine($"LibTorchSharp:  {Describe(setup)}");
         output.WriteLine($"setup:          {setup.Elapsed.TotalMilliseconds:F0} ms");
-        output.WriteLine($"threads:        {torch.get_num_threads()}");
+        output.WriteLine($"threads:        {torch.get_num_threads()}, {OpenMpWaitPolicy.Variable}={OpenMpWaitPolicy.Current ?? "unset"}");
         output.WriteLine($"tensor check:   {TensorCheck()}");
     }
 

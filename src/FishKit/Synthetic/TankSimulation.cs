@@ -62,6 +62,17 @@ public sealed class TankSimulation
         return sum / Traits.Count;
     }
 
+    /// <summary>
+    /// The group's mean speed over each step from frame t to t + 1, for t = 0 .. T-2: the speed the fish have in frame
+    /// t + 1, which y-tilde[t] (the change from frame t to t + 1) measures. T - 1 values, aligned with y-tilde[0 .. T-2].
+    /// </summary>
+    public double[] StepSpeeds()
+    {
+        var speeds = new double[FrameCount - 1];
+        for (int t = 0; t < speeds.Length; t++) speeds[t] = GroupMeanSpeed(t + 1);
+        return speeds;
+    }
+
     /// <summary>Draws frame <paramref name="frame"/> into <paramref name="pixels"/> (Width x Height bytes, row-major).</summary>
     public void Render(int frame, Span<byte> pixels) =>
         TankRenderer.Render(Parameters, Traits, FishAt(frame), Seed, frame, pixels);

@@ -32,6 +32,8 @@ namespace FishKit.Torch;
 /// Hosts that use TorchSharp before any kit type (tests, notebooks) call <see cref="EnsureLoaded"/> first.</para>
 /// <para>Set <c>FISHKIT_TORCH_NATIVES</c> to the folder(s) holding libtorch_cpu.so and libLibTorchSharp.so to skip the
 /// search, or to <c>off</c> to leave loading to TorchSharp. See src/FishKit/Torch/README.md.</para>
+/// <para>Before loading libtorch it also asks OpenMP for passive waiters unless the user chose a policy
+/// (<see cref="OpenMpWaitPolicy"/>).</para>
 /// </remarks>
 public static class TorchRuntime
 {
@@ -83,6 +85,7 @@ public static class TorchRuntime
         var files = Locate(torchSharp, setting);
         if (ForeignLibTorch(mapped, ProcessMaps.CanonicalPath(files.LibTorchCpu)) is { } foreign)
             throw new FishKitException($"another libtorch ({foreign}) is already loaded in this process, usually because TorchSharp was used before the kit prepared it, so the one TorchSharp needs ({files.LibTorchCpu}) cannot be; {Restart}.");
+        OpenMpWaitPolicy.PreferPassive();
         Load(files.LibTorchCpu);
         Load(files.LibTorch);
 

@@ -67,15 +67,23 @@ public sealed record RunConfig
     };
 
     /// <summary>
-    /// The teaching recipe, sized to train on the sample data in about three minutes on a 2-core laptop: 64x48 frames
+    /// The teaching recipe, sized to train on the sample data in a few minutes on a 2-core laptop: 64x48 frames
     /// (fish stay a few pixels long, enough to see one approach another), 8 steps of 4 frames taken every 4th frame
-    /// (the write-up's 4 s of context from 32 frames instead of 120), an 8-filter ConvLSTM, batches of 16 with the flips,
-    /// 40 batches per epoch for 4 epochs, a larger learning rate for the short run, and class weights from the labels.
+    /// (the write-up's 4 s of context from 32 frames instead of 120), an 8-filter ConvLSTM whose last state is
+    /// AVERAGED over space instead of max-pooled, batches of 16 with the flips, 40 batches per epoch for 6 epochs, a
+    /// larger learning rate for the short run, and class weights from the labels.
     /// </summary>
+    /// <remarks>
+    /// Why average pooling: the sample's training split is 35 s of video with 5 bursts. With the write-up's global
+    /// max pool the model fitted those few bursts (training loss falling to a quarter of the weighted chance level)
+    /// and stayed near a validation AUC of 0.6; averaging the state over the tank, like y-tilde averages motion over
+    /// pixels, reached 0.83-0.90 on the validation split within the same steps (seed 1, measured on data-samples).
+    /// The write-up's full data set has ~45,000 training frames, where max pooling learns too.
+    /// </remarks>
     public static RunConfig Teaching { get; } = new()
     {
-        Model = new ConvLstmConfig { Filters = [8] },
-        Training = new TrainingOptions { Epochs = 4, LearningRate = 2e-3, ClassWeighting = ClassWeighting.FromLabels, MaxBatchesPerEpoch = 40 },
+        Model = new ConvLstmConfig { Filters = [8], GlobalPool = GlobalPooling.Average },
+        Training = new TrainingOptions { Epochs = 6, LearningRate = 2e-3, ClassWeighting = ClassWeighting.FromLabels, MaxBatchesPerEpoch = 40 },
         Width = 64,
         Height = 48,
         Steps = 8,

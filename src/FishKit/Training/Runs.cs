@@ -36,15 +36,14 @@ public static class Runs
             if (stored != config && stored.ToJson() != config.ToJson())
                 throw new FishKitException($"run folder '{folder.Path}' holds a run with another recipe (its run.json); resume it with that recipe (--config {ConfigPath(folder)}) or choose a new folder.");
         }
-        else if (Directory.Exists(folder.Path) && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => Path.GetFileName(e) != "data"))
+        else if (Directory.Exists(folder.Path) && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => Path.GetFileName(e) is not ("data" or "run.json")))
             throw new FishKitException($"run folder '{folder.Path}' is not empty and holds no run; choose a new folder.");
-        Directory.CreateDirectory(folder.Path);
-        AtomicFile.WriteText(ConfigPath(folder), config.ToJson());
-
         using var trainSplit = Prepare(config, train, folder, trainLabels, "train", preparing, cancel);
         using var validationSplit = Prepare(config, validation, folder, validationLabels, "validation", preparing, cancel);
         using var trainSource = Source(config, trainSplit, config.Batches);
         using var validationSource = Source(config, validationSplit, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize });
+        // The recipe marks the folder as a run: written only once both splits are usable, so bad input leaves no half-made run.
+        AtomicFile.WriteText(ConfigPath(folder), config.ToJson());
         var data = new JsonObject
         {
             ["train"] = Path.GetFullPath(train),

@@ -16,8 +16,28 @@ public sealed record FfmpegTools(string Ffmpeg = "ffmpeg", string Ffprobe = "ffp
     public const string InstallHint =
         "install ffmpeg (it brings ffprobe): 'sudo apt-get install ffmpeg' on Debian/Ubuntu, 'brew install ffmpeg' on macOS, 'winget install Gyan.FFmpeg' on Windows";
 
-    /// <summary>Starts <paramref name="tool"/> with <paramref name="arguments"/>; a tool that cannot be started is a <see cref="FishKitException"/>.</summary>
-    internal static Process Start(string tool, IEnumerable<string> arguments)
+    /// <summary>
+    /// The first line of <c>ffmpeg -version</c> and of <c>ffprobe -version</c> (e.g. "ffmpeg version 5.1.6 ..."): a check that
+    /// both run, before any work. A missing tool is a <see cref="FishKitException"/> saying how to install it.
+    /// </summary>
+    public (string Ffmpeg, string Ffprobe) Versions() => (Version(Ffmpeg), Version(Ffprobe));
+
+    static string Version(string tool)
+    {
+        using var process = Start(tool, ["-version"]);
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new FishKitException($"'{tool} -version' failed with exit code {process.ExitCode} ({LastLine(error.Result)}); {InstallHint}.");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? tool;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="tool"/> with <paramref name="arguments"/>; a tool that cannot be started is a <see cref="FishKitException"/>.
+    /// Its standard input is closed unless <paramref name="keepInput"/> (then the caller writes to it and closes it).
+    /// </summary>
+    internal static Process Start(string tool, IEnumerable<string> arguments, bool keepInput = false)
     {
         var info = new ProcessStartInfo(tool)
         {
@@ -31,7 +51,7 @@ public sealed record FfmpegTools(string Ffmpeg = "ffmpeg", string Ffprobe = "ffp
         try
         {
             var process = Process.Start(info) ?? throw new Win32Exception($"{tool} did not start");
-            process.StandardInput.Close();
+            if (!keepInput) process.StandardInput.Close();
             return process;
         }
         catch (Win32Exception e)
@@ -59,8 +79,11 @@ public sealed record FfmpegTools(string Ffmpeg = "ffmpeg", string Ffprobe = "ffp
     /// <summary>The last line ffmpeg or ffprobe wrote to standard error, without the file's own name.</summary>
     internal static string Reason(string error, string path)
     {
-        var line = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no reason given";
+        var line = LastLine(error);
         var url = FileUrl(path) + ": ";
         return (line.StartsWith(url, StringComparison.Ordinal) ? line[url.Length..] : line).TrimEnd('.');
     }
+
+    static string LastLine(string error) =>
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no reason given";
 }

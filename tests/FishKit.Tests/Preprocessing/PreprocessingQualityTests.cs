@@ -1,3 +1,4 @@
+using FishKit.Evaluation;
 using FishKit.Frames;
 using FishKit.Labeling;
 using FishKit.Motion;
@@ -37,16 +38,16 @@ public class PreprocessingQualityTests(ITestOutputHelper output)
             previous = next;
         }
         // ytilde[t] is the change from frame t to t+1, made at the speed the fish have in frame t+1.
-        var speed = Enumerable.Range(1, Frames - 1).Select(simulation.GroupMeanSpeed).ToArray();
-        double rClean = Pearson(clean.AsSpan(0, Frames - 1), speed);
-        double rPreprocessed = Pearson(preprocessed.AsSpan(0, Frames - 1), speed);
-        double rRaw = Pearson(YTilde.Compute(raw).AsSpan(0, Frames - 1), speed);
+        var speed = simulation.StepSpeeds();
+        double rClean = Correlation.Pearson(clean.AsSpan(0, Frames - 1), speed);
+        double rPreprocessed = Correlation.Pearson(preprocessed.AsSpan(0, Frames - 1), speed);
+        double rRaw = Correlation.Pearson(YTilde.Compute(raw).AsSpan(0, Frames - 1), speed);
 
         var p = LabelParameters.WriteUp;
         var labelsClean = CalmBeforeBurstLabeler.Label(clean);
         var labelsPreprocessed = CalmBeforeBurstLabeler.Label(preprocessed);
-        int first = p.FirstFrame, last = p.LastFrame(Frames), labelled = last - first + 1;
-        double agreement = (double)Enumerable.Range(first, labelled).Count(t => labelsClean[t] == labelsPreprocessed[t]) / labelled;
+        int first = p.FirstFrame, last = p.LastFrame(Frames);
+        double agreement = LabelAgreement.Fraction(labelsClean, labelsPreprocessed);
 
         output.WriteLine($"{Frames} frames, seed {Seed}: {result.Model.Summary()}");
         output.WriteLine($"Pearson r of y-tilde with the true group mean speed: clean rendering {rClean:F4}, preprocessed raw {rPreprocessed:F4}, raw unprocessed {rRaw:F4}");
@@ -60,9 +61,9 @@ public class PreprocessingQualityTests(ITestOutputHelper output)
         })
         {
             var variant = InMemoryYTilde(raw, options);
-            double r = Pearson(variant.AsSpan(0, Frames - 1), speed);
+            double r = Correlation.Pearson(variant.AsSpan(0, Frames - 1), speed);
             var labels = CalmBeforeBurstLabeler.Label(variant);
-            double agree = (double)Enumerable.Range(first, labelled).Count(t => labelsClean[t] == labels[t]) / labelled;
+            double agree = LabelAgreement.Fraction(labelsClean, labels);
             output.WriteLine($"{name}: r {r:F4}, labels agree on {agree:P2}");
             Assert.True(r < rPreprocessed, $"{name}: r {r:F4} is not below the default's {rPreprocessed:F4}");
         }
@@ -88,22 +89,5 @@ public class PreprocessingQualityTests(ITestOutputHelper output)
             (previous, current) = (current, previous);
         }
         return y;
-    }
-
-    static double Pearson(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double ma = 0, mb = 0;
-        for (int i = 0; i < a.Length; i++) { ma += a[i]; mb += b[i]; }
-        ma /= a.Length;
-        mb /= b.Length;
-        double saa = 0, sbb = 0, sab = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            double da = a[i] - ma, db = b[i] - mb;
-            saa += da * da;
-            sbb += db * db;
-            sab += da * db;
-        }
-        return sab / Math.Sqrt(saa * sbb);
     }
 }

@@ -26,6 +26,15 @@ public class GroundTruthTests(SimulatedSessionFixture session) : IClassFixture<S
     }
 
     [Fact]
+    public void Step_speeds_are_the_group_mean_speed_of_the_frame_each_step_ends_in()
+    {
+        var steps = session.Simulation.StepSpeeds();
+        Assert.Equal(SimulatedSessionFixture.Frames - 1, steps.Length);
+        for (int t = 0; t < steps.Length; t++)
+            Assert.Equal(session.FrameRows[t + 1].D("group_mean_speed_px_per_frame"), steps[t], 1e-4); // the file rounds to 4 decimals
+    }
+
+    [Fact]
     public void Positions_stay_inside_the_tank()
     {
         foreach (var r in session.FishRows)

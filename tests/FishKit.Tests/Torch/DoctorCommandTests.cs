@@ -16,28 +16,48 @@ public class DoctorCommandTests
         Assert.Contains("tensor check:   ok", result.Output);
     }
 
+    [Theory]
+    [InlineData(null, "PASSIVE")]
+    [InlineData("ACTIVE", "ACTIVE")]
+    public async Task Libtorch_gets_passive_OpenMP_waiters_unless_the_user_chose_a_policy(string? userPolicy, string expected)
+    {
+        var (exit, output, _) = await DoctorInFreshProcess(start =>
+        {
+            start.Environment.Remove(OpenMpWaitPolicy.Variable);
+            if (userPolicy != null) start.Environment[OpenMpWaitPolicy.Variable] = userPolicy;
+        });
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"{OpenMpWaitPolicy.Variable}={expected}\n", output);
+    }
+
     [Fact]
     public async Task In_a_fresh_process_natives_that_cannot_be_found_give_one_line_and_leave_TorchSharp_untouched()
     {
-        // A separate process: this one has TorchSharp loaded already, and a failed start would poison it.
         using var empty = new TempDir();
+        var (exit, output, error) = await DoctorInFreshProcess(start => start.Environment[TorchRuntime.NativesVariable] = empty.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith($"fishkit: error: TorchSharp's native libraries libtorch_cpu.so and libtorch.so were not found in any of {empty.Path};", line);
+        Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "cpu")));
+    }
+
+    /// <summary>Runs <c>fishkit doctor</c> in a separate process: this one has TorchSharp loaded already, and a failed start would poison it.</summary>
+    static async Task<(int Exit, string Output, string Error)> DoctorInFreshProcess(Action<ProcessStartInfo> configure)
+    {
         var cli = Path.Combine(AppContext.BaseDirectory, "FishKit.Cli.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [cli, "doctor"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { [TorchRuntime.NativesVariable] = empty.Path },
         };
-
+        configure(start);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-
-        Assert.Equal(1, process.ExitCode);
-        Assert.Equal("", await output);
-        var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith($"fishkit: error: TorchSharp's native libraries libtorch_cpu.so and libtorch.so were not found in any of {empty.Path};", line);
-        Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "cpu")));
+        return (process.ExitCode, await output, error);
     }
 }

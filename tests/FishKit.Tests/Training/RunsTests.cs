@@ -74,6 +74,23 @@ public class RunsTests
     }
 
     [Fact]
+    public void A_wrong_validation_path_leaves_no_run_behind_and_the_corrected_call_trains()
+    {
+        using var dir = new TempDir();
+        var (train, validation) = Splits(dir);
+        File.WriteAllText(dir["tiny.json"], Tiny.ToJson());
+
+        var wrong = Cli.Run("train", "--config", dir["tiny.json"], "--train", train, "--val", dir["tank/val"], "--out", dir["run"]);
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("tank/val", wrong.Error);
+        Assert.False(File.Exists(dir["run/run.json"]), "a run.json without a usable validation split");
+
+        var corrected = Cli.Run("train", "--config", dir["tiny.json"], "--train", train, "--val", validation, "--out", dir["run"]);
+        Assert.True(corrected.ExitCode == 0, corrected.Error);
+        Assert.True(File.Exists(dir["run/checkpoints/best.ckpt"]));
+    }
+
+    [Fact]
     public void A_split_too_short_for_one_clip_says_how_many_frames_it_needs()
     {
         using var dir = new TempDir();

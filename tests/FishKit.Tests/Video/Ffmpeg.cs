@@ -41,6 +41,19 @@ public static class Ffmpeg
         Assert.True(process.ExitCode == 0, $"ffmpeg {string.Join(' ', arguments)} failed: {error.Result}");
     }
 
+    /// <summary>ffprobe's values of <paramref name="entries"/> (e.g. "stream=codec_name,width") for the first video stream, comma-separated in ffprobe's order.</summary>
+    public static string Probe(string video, string entries)
+    {
+        var info = new ProcessStartInfo("ffprobe") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in (string[])["-v", "error", "-select_streams", "v:0", "-show_entries", entries, "-of", "csv=p=0", video]) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"ffprobe {video} failed: {error.Result}");
+        return output.Trim();
+    }
+
     /// <summary>Encodes <paramref name="frames"/> (00000.png ...) as H.264 in an .mp4 (libx264, yuv420p, crf 18) at <paramref name="fps"/>.</summary>
     public static void EncodeH264(string frames, string video, int fps = 30) =>
         Run("-framerate", fps.ToString(), "-i", Path.Combine(frames, "%05d.png"), "-c:v", "libx264", "-pix_fmt", "yuv420p", "-crf", "18", video);
