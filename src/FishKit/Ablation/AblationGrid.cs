@@ -24,7 +24,8 @@ public sealed record AblationCell(int Index, IReadOnlyList<int> Levels, RunConfi
 
 /// <summary>
 /// An ablation grid read from JSON: a base recipe (<c>preset</c> and/or <c>recipe</c>), the data, the factors with their
-/// levels, the seeds run in every cell and a per-cell budget; expanded as a full factorial. See
+/// levels, the seeds run in every cell and a budget per cell and seed (epochs, batches per epoch, minutes: see the README
+/// for why only an epoch budget repeats bit for bit); expanded as a full factorial. See
 /// <c>examples/ablation-grid.json</c> and the README's "Ablations".
 /// </summary>
 /// <param name="Train">Training frames (full path).</param>
