@@ -126,16 +126,17 @@ public static partial class Charts
             var report = model.Report();
             string color = Palette[m % Palette.Length];
             figure.Add("scatter", ("name", string.Create(inv, $"{model.Name} (AUC {report.Auc:F3})")), ("x", curve.Fpr), ("y", curve.Tpr), ("mode", "lines"),
-                ("line", Obj(("color", color), ("width", 2))), ("text", curve.Thresholds.Select(Threshold).ToArray()),
+                ("line", Obj(("color", color), ("width", 2))), ("text", curve.Thresholds.Select((t, i) => OperatingPoints.ThresholdText(t, curve.Tpr[i], curve.Fpr[i], "0.####")).ToArray()),
                 ("hovertemplate", "FPR %{x:.3f}, TPR %{y:.3f}<br>threshold %{text}<extra></extra>"));
-            figure.Add("scatter", ("name", string.Create(inv, $"{model.Name}: max J {report.Youden.J:F3} at threshold {report.Youden.Threshold:0.###}")),
+            figure.Add("scatter", ("name", string.Create(inv, $"{model.Name}: max J {report.Youden.J:F3} at threshold {Threshold(report.Youden)}")),
                 ("x", new[] { report.Youden.Fpr }), ("y", new[] { report.Youden.Tpr }), ("mode", "markers"),
                 ("marker", Obj(("color", color), ("size", 11), ("symbol", "circle"))));
             if (model.WriteUp is { } w)
                 figure.Add("scatter", ("name", string.Create(inv, $"write-up: {w.Model} at max J (AUC {w.Auc:F3})")), ("x", new[] { w.Fpr }), ("y", new[] { w.Tpr }),
                     ("mode", "markers"), ("marker", Obj(("color", color), ("size", 12), ("symbol", "x"))));
         }
-        return figure.Axis("xaxis", ("range", new[] { 0.0, 1.0 })).Axis("yaxis", ("range", new[] { 0.0, 1.02 }), ("scaleanchor", "x")).Chart();
+        return figure.Axis("xaxis", ("range", new[] { 0.0, 1.0 }), ("constrain", "domain"))
+            .Axis("yaxis", ("range", new[] { 0.0, 1.02 }), ("scaleanchor", "x"), ("constrain", "domain")).Chart();
     }
 
     /// <summary>Precision-recall curves of several models, average precision in the legend, and the positive rate (a random model's precision).</summary>
@@ -169,11 +170,41 @@ public static partial class Charts
         return new ChartBuilder($"{model.Name}: accuracy and Youden's J against the threshold", "threshold (label 1 when probability ≥ threshold)", "value")
             .Add(Line(x.Length), ("name", "accuracy"), ("x", x), ("y", table.Select(p => p.Accuracy).ToArray()), ("mode", "lines"), ("line", Obj(("color", Blue))))
             .Add(Line(x.Length), ("name", "Youden's J = TPR - FPR"), ("x", x), ("y", table.Select(p => p.YoudenJ).ToArray()), ("mode", "lines"), ("line", Obj(("color", Orange))))
-            .Add("scatter", ("name", string.Create(inv, $"max accuracy {report.MaxAccuracy.Accuracy:F3} at {report.MaxAccuracy.Threshold:0.###}")),
-                ("x", new[] { report.MaxAccuracy.Threshold }), ("y", new[] { report.MaxAccuracy.Accuracy }), ("mode", "markers"), ("marker", Obj(("color", Blue), ("size", 11))))
-            .Add("scatter", ("name", string.Create(inv, $"max J {report.Youden.J:F3} at {report.Youden.Threshold:0.###}")),
-                ("x", new[] { report.Youden.Threshold }), ("y", new[] { report.Youden.J }), ("mode", "markers"), ("marker", Obj(("color", Orange), ("size", 11))))
+            .Add("scatter", ("name", string.Create(inv, $"max accuracy {report.MaxAccuracy.Accuracy:F3} at {Threshold(report.MaxAccuracy)}")),
+                ("x", new[] { OnAxis(report.MaxAccuracy.Threshold) }), ("y", new[] { report.MaxAccuracy.Accuracy }), ("mode", "markers"), ("marker", Obj(("color", Blue), ("size", 11))))
+            .Add("scatter", ("name", string.Create(inv, $"max J {report.Youden.J:F3} at {Threshold(report.Youden)}")),
+                ("x", new[] { OnAxis(report.Youden.Threshold) }), ("y", new[] { report.Youden.J }), ("mode", "markers"), ("marker", Obj(("color", Orange), ("size", 11))))
             .Axis("xaxis", ("range", new[] { 0.0, 1.0 }))
+            .Chart();
+    }
+
+    /// <summary>
+    /// Accuracy (top panel) and Youden's J (bottom panel) of several models against the threshold, one colour per model,
+    /// each model's maxima marked.
+    /// </summary>
+    public static GenericChart ThresholdsCompared(params ModelScores[] models)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var figure = new ChartBuilder("Accuracy and Youden's J against the threshold", "threshold (label 1 when probability ≥ threshold)", "accuracy", 560);
+        for (int m = 0; m < models.Length; m++)
+        {
+            var model = models[m];
+            var table = OperatingPoints.Table(model.Labels, model.Scores).Skip(1).ToArray(); // row 0: above every score (nothing positive)
+            var report = model.Report();
+            var x = table.Select(p => p.Threshold).ToArray();
+            var line = Obj(("color", Palette[m % Palette.Length]));
+            var marker = Obj(("color", Palette[m % Palette.Length]), ("size", 10));
+            figure.Add(Line(x.Length), ("name", $"{model.Name}: accuracy"), ("legendgroup", model.Name), ("x", x), ("y", table.Select(p => p.Accuracy).ToArray()), ("mode", "lines"), ("line", line))
+                .Add(Line(x.Length), ("name", $"{model.Name}: Youden's J"), ("legendgroup", model.Name), ("x", x), ("y", table.Select(p => p.YoudenJ).ToArray()), ("yaxis", "y2"), ("mode", "lines"),
+                    ("line", Obj(("color", Palette[m % Palette.Length]), ("dash", "dash"))))
+                .Add("scatter", ("name", string.Create(inv, $"{model.Name}: max accuracy {report.MaxAccuracy.Accuracy:F3} at {Threshold(report.MaxAccuracy)}")), ("legendgroup", model.Name),
+                    ("x", new[] { OnAxis(report.MaxAccuracy.Threshold) }), ("y", new[] { report.MaxAccuracy.Accuracy }), ("mode", "markers"), ("marker", marker))
+                .Add("scatter", ("name", string.Create(inv, $"{model.Name}: max J {report.Youden.J:F3} at {Threshold(report.Youden)}")), ("legendgroup", model.Name),
+                    ("x", new[] { OnAxis(report.Youden.Threshold) }), ("y", new[] { report.Youden.J }), ("yaxis", "y2"), ("mode", "markers"), ("marker", marker));
+        }
+        return figure.Axis("xaxis", ("range", new[] { 0.0, 1.0 }), ("anchor", "y2"))
+            .Axis("yaxis", ("domain", new[] { 0.55, 1.0 }))
+            .Layout("yaxis2", Obj(("title", Obj(("text", "Youden's J = TPR - FPR"))), ("domain", new[] { 0.0, 0.45 }), ("anchor", "x")))
             .Chart();
     }
 
@@ -211,29 +242,62 @@ public static partial class Charts
     /// A prediction timeline: each model's probability over the frames it scored, its chosen threshold (maximum J) dashed,
     /// and the frames labelled 1 shaded; where a model's line is above its threshold, it predicts "calm before a burst".
     /// </summary>
-    public static GenericChart PredictionTimeline(string title, params ModelScores[] models)
+    public static GenericChart PredictionTimeline(string title, params ModelScores[] models) =>
+        Timeline(new ChartBuilder(title, "frame", "probability of label 1", 420), models).Chart();
+
+    /// <summary>
+    /// The prediction timeline (see <see cref="PredictionTimeline(string, ModelScores[])"/>) under a panel of y-tilde over
+    /// the same frames, with <paramref name="moments"/> marked across both panels (a dotted line and its kind).
+    /// </summary>
+    public static GenericChart PredictionTimeline(string title, double[] ytilde, IReadOnlyList<Moment> moments, params ModelScores[] models)
     {
-        var figure = new ChartBuilder(title, "frame", "probability of label 1", 420);
+        var figure = Timeline(new ChartBuilder(title, "frame", "probability of label 1", 560), models);
+        if (models.Length > 0)
+        {
+            var frames = models[0].Frames;
+            if (frames[^1] >= ytilde.Length)
+                throw new FishKitException($"y-tilde has {ytilde.Length} values but '{models[0].Name}' scores frame {frames[^1]}; give the y-tilde of the split the models scored.");
+            figure.Add(Line(frames.Length), ("name", "y-tilde (top panel)"), ("x", frames), ("y", frames.Select(t => ytilde[t]).ToArray()), ("yaxis", "y2"),
+                ("mode", "lines"), ("line", Obj(("color", Gray), ("width", 1))));
+        }
+        var inv = CultureInfo.InvariantCulture;
+        return figure.Axis("yaxis", ("domain", new[] { 0.0, 0.68 }))
+            .Layout("margin", Obj(("l", 60), ("r", 30), ("t", 80), ("b", 50)))
+            .Layout("yaxis2", Obj(("title", Obj(("text", "y-tilde"))), ("domain", new[] { 0.74, 1.0 }), ("anchor", "x")))
+            .Layout("shapes", moments.Select(m => Obj(("type", "line"), ("x0", m.Frame), ("x1", m.Frame), ("y0", 0), ("y1", 1), ("yref", "paper"),
+                ("line", Obj(("color", "#444"), ("dash", "dot"), ("width", 1))))).ToArray())
+            .Layout("annotations", moments.Select((m, i) => Obj(("x", m.Frame), ("y", 1), ("yref", "paper"), ("yanchor", "bottom"), ("showarrow", false),
+                ("yshift", i % 2 * 14), ("text", string.Create(inv, $"{m.Kind} ({m.Frame})")))).ToArray()) // every other label raised: close moments stay legible
+            .Chart();
+    }
+
+    /// <summary>The timeline's traces: labels shaded, each model's line and its max-J threshold.</summary>
+    static ChartBuilder Timeline(ChartBuilder figure, ModelScores[] models)
+    {
         if (models.Length > 0)
         {
             var positives = models[0].Frames.Where((_, i) => models[0].Labels[i]).ToArray();
             figure.Add("bar", ("name", "label 1: calm before a burst"), ("x", positives), ("y", positives.Select(_ => 1.0).ToArray()), ("width", 1.0),
                 ("marker", Obj(("color", LabelShade))), ("hoverinfo", "x+name"));
         }
-        var inv = CultureInfo.InvariantCulture;
         for (int m = 0; m < models.Length; m++)
         {
             var model = models[m];
             string color = Palette[m % Palette.Length];
-            double threshold = model.Report().Youden.Threshold;
+            var youden = model.Report().Youden;
             figure.Add(Line(model.Frames.Length), ("name", model.Name), ("x", model.Frames), ("y", model.Scores), ("mode", "lines"), ("line", Obj(("color", color), ("width", 1.5))));
-            figure.Add("scatter", ("name", string.Create(inv, $"{model.Name}: threshold {threshold:0.###} (max J)")), ("x", new[] { model.Frames[0], model.Frames[^1] }),
-                ("y", new[] { threshold, threshold }), ("mode", "lines"), ("line", Obj(("color", color), ("dash", "dash"), ("width", 1))));
+            figure.Add("scatter", ("name", $"{model.Name}: threshold {Threshold(youden)} (max J)"), ("x", new[] { model.Frames[0], model.Frames[^1] }),
+                ("y", new[] { youden.Threshold, youden.Threshold }), ("mode", "lines"), ("line", Obj(("color", color), ("dash", "dash"), ("width", 1))));
         }
-        return figure.Axis("yaxis", ("range", new[] { 0.0, 1.02 })).Layout("bargap", 0).Chart();
+        return figure.Axis("yaxis", ("range", new[] { 0.0, 1.02 })).Layout("bargap", 0);
     }
 
     static string Line(int points) => points > WebGlAbove ? "scattergl" : "scatter";
 
-    static string Threshold(double t) => double.IsFinite(t) ? t.ToString("0.####", CultureInfo.InvariantCulture) : "∞ (nothing positive)";
+    static string Threshold(YoudenOptimum o) => OperatingPoints.ThresholdText(o.Threshold, o.Tpr, o.Fpr);
+
+    static string Threshold(AccuracyOptimum o) => OperatingPoints.ThresholdText(o.Threshold, o.Tpr, o.Fpr);
+
+    /// <summary>A threshold's place on a probability axis: "predict none" (above every score) at its right end.</summary>
+    static double OnAxis(double threshold) => Math.Min(threshold, 1);
 }

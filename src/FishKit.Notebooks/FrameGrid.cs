@@ -1,5 +1,5 @@
+using System.Globalization;
 using FishKit.Frames;
-
 using FishKit.Notebooks.Formatting;
 
 namespace FishKit.Notebooks;
@@ -22,6 +22,22 @@ public sealed record FrameGrid(IReadOnlyList<FrameImage> Frames, int Columns, st
     public static FrameGrid Spread(FrameSequence frames, int count = 8, int columns = 4, double scale = 0.5) =>
         Of(frames, Enumerable.Range(0, count).Select(k => count == 1 ? 0 : (int)Math.Round((double)k * (frames.Count - 1) / (count - 1))).Distinct(), columns, scale,
             $"{count} frames spread over {Path.GetFileName(frames.Folder)} ({frames.Count:N0} frames, {frames.Size})");
+
+    /// <summary>
+    /// One row per moment: the frames at <paramref name="offsets"/> from it (e.g. 0, 15, 30, 45: the moment and what
+    /// followed), each captioned with the moment's kind and score or its offset.
+    /// </summary>
+    public static FrameGrid AtMoments(FrameSequence frames, IReadOnlyList<Moment> moments, IReadOnlyList<int> offsets, double scale = 0.5, string? title = null)
+    {
+        if (offsets.Count == 0) throw new FishKitException("give at least one offset (0 shows the moment itself).");
+        var images = moments.SelectMany(m => offsets.Select(o => FrameImage.Of(frames, m.Frame + o, scale) with
+        {
+            Caption = o == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{m.Kind}: frame {m.Frame}, p {m.Score:F2}")
+                : string.Create(CultureInfo.InvariantCulture, $"t {(o > 0 ? "+" : "−")} {Math.Abs(o)} (frame {m.Frame + o})"),
+        })).ToList();
+        return new FrameGrid(images, offsets.Count, title ?? $"{moments.Count} moments of {Path.GetFileName(frames.Folder)}, each with the frames {string.Join(", ", offsets.Select(o => o == 0 ? "t" : $"t{o:+0;-0}"))}");
+    }
 
     /// <summary>
     /// The same frames of two sequences side by side, one row per frame (e.g. raw footage and its preprocessed frames):

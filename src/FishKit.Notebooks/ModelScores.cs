@@ -36,6 +36,30 @@ public sealed record ModelScores(string Name, int[] Frames, bool[] Labels, doubl
     /// <summary>ROC AUC, average precision, max Youden's J and max accuracy of these scores (computed on each call).</summary>
     public EvaluationReport Report() => EvaluationReport.Of(Labels, Scores);
 
+    /// <summary>
+    /// Frames that show the model at <paramref name="threshold"/> (label 1 when score &gt;= threshold): its most confident
+    /// true positive (highest-scoring frame labelled 1 above the threshold), most confident false positive (highest-scoring
+    /// frame labelled 0 above it) and worst miss (lowest-scoring frame labelled 1 below it), in frame order. A kind no
+    /// frame has is left out; ties go to the earliest frame.
+    /// </summary>
+    public IReadOnlyList<Moment> Moments(double threshold)
+    {
+        var indices = Enumerable.Range(0, Frames.Length).ToArray();
+        Moment? Pick(string kind, Func<int, bool> where, bool highest)
+        {
+            var candidates = indices.Where(where).ToArray();
+            if (candidates.Length == 0) return null;
+            int best = candidates.Aggregate((a, b) => highest ? (Scores[b] > Scores[a] ? b : a) : (Scores[b] < Scores[a] ? b : a));
+            return new Moment(kind, Frames[best], Scores[best], Labels[best]);
+        }
+        return new[]
+        {
+            Pick("true positive", i => Labels[i] && Scores[i] >= threshold, highest: true),
+            Pick("false positive", i => !Labels[i] && Scores[i] >= threshold, highest: true),
+            Pick("miss", i => Labels[i] && Scores[i] < threshold, highest: false),
+        }.OfType<Moment>().OrderBy(m => m.Frame).ToList();
+    }
+
     /// <summary>These scores restricted to frames <paramref name="first"/> .. <paramref name="last"/> (e.g. the frames two models share, for DeLong's test).</summary>
     public ModelScores On(int first, int last)
     {
@@ -44,3 +68,10 @@ public sealed record ModelScores(string Name, int[] Frames, bool[] Labels, doubl
         return new ModelScores(Name, keep.Select(i => Frames[i]).ToArray(), keep.Select(i => Labels[i]).ToArray(), keep.Select(i => Scores[i]).ToArray(), WriteUp);
     }
 }
+
+/// <summary>One frame picked to show what a model did there.</summary>
+/// <param name="Kind">"true positive", "false positive" or "miss".</param>
+/// <param name="Frame">The frame.</param>
+/// <param name="Score">The model's probability there.</param>
+/// <param name="Label">The frame's label.</param>
+public sealed record Moment(string Kind, int Frame, double Score, bool Label);

@@ -4,19 +4,43 @@ namespace FishKit.Notebooks;
 
 /// <summary>
 /// Run folders for training cells: <c>artifacts/notebook-runs/&lt;name&gt;</c> under the repository (quick-mode runs apart,
-/// with "-quick"), started afresh each time the cell runs so re-running a notebook retrains instead of resuming.
+/// with "-quick"), started afresh each time the cell runs so re-running a notebook retrains instead of resuming, or
+/// reused by a later notebook when they hold a finished run of the recipe it needs.
 /// </summary>
 public static class NotebookRuns
 {
     /// <summary>An empty run folder for <paramref name="name"/> (any earlier run of that name is removed).</summary>
     public static RunFolder Fresh(string name)
     {
+        var folder = Folder(name);
+        if (Directory.Exists(folder.Path)) Directory.Delete(folder.Path, recursive: true);
+        Directory.CreateDirectory(folder.Path);
+        return folder;
+    }
+
+    /// <summary>
+    /// The run folder of <paramref name="name"/> holding a finished run of <paramref name="config"/>: the one already
+    /// there when it is finished (summary.json written and run.json equal to <paramref name="config"/>, e.g. trained by an
+    /// earlier notebook), else a <see cref="Fresh"/> one trained now (<see cref="Runs.Train"/>) on the frames at
+    /// <paramref name="train"/>, validating on <paramref name="validation"/>. <paramref name="progress"/> makes the
+    /// progress display, and is called only when training starts (e.g. <c>() =&gt; TrainingDisplay.Show("...")</c>).
+    /// </summary>
+    public static RunFolder Finished(string name, RunConfig config, string train, string validation, Func<IProgress<TrainingProgress>>? progress = null)
+    {
+        var folder = Folder(name);
+        var recipe = Runs.ConfigPath(folder);
+        if (File.Exists(folder.Summary) && File.Exists(recipe) && File.ReadAllText(recipe) == config.ToJson()) return folder;
+        folder = Fresh(name);
+        Runs.Train(config, train, validation, folder, progress: progress?.Invoke());
+        return folder;
+    }
+
+    /// <summary>The run folder of <paramref name="name"/> ("-quick" added in quick mode), not touched.</summary>
+    static RunFolder Folder(string name)
+    {
         if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(".."))
             throw new FishKitException($"run name '{name}' must be a plain folder name (letters, digits, '-').");
-        var folder = Path.Combine(Root(), name + (NotebookMode.Quick ? "-quick" : ""));
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        Directory.CreateDirectory(folder);
-        return new RunFolder(folder);
+        return new RunFolder(Path.Combine(Root(), name + (NotebookMode.Quick ? "-quick" : "")));
     }
 
     /// <summary>artifacts/notebook-runs under the repository holding the current folder, or under the temporary folder outside one.</summary>

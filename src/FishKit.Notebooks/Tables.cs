@@ -2,6 +2,7 @@ using FishKit.Ablation;
 using FishKit.Evaluation;
 using FishKit.Frames;
 using FishKit.Labeling;
+using FishKit.Notebooks.Formatting;
 using FishKit.Pipeline;
 using FishKit.Training;
 using FishKit.WriteUp;
@@ -101,7 +102,8 @@ public static class Tables
 
     /// <summary>
     /// One row per metric, one column per model (the kit's value), and for each model that has one, its write-up value
-    /// in a column beside it (e.g. the algorithmic baseline's AUC 0.838).
+    /// in a column beside it (e.g. the algorithmic baseline's AUC 0.838). Cells are text as the notebooks show them
+    /// (4 significant digits), so a threshold that flags no frame can read "predict none".
     /// </summary>
     public static DataFrame Metrics(params ModelScores[] models)
     {
@@ -110,11 +112,55 @@ public static class Tables
         foreach (var m in models)
         {
             var r = m.Report();
-            columns.Add(new DoubleDataFrameColumn(m.Name, [r.Auc, r.AveragePrecision, r.Youden.J, r.Youden.Threshold, r.Youden.Tpr, r.Youden.Fpr, r.MaxAccuracy.Accuracy, r.MaxAccuracy.Threshold]));
+            var (j, a) = (r.Youden, r.MaxAccuracy);
+            columns.Add(new StringDataFrameColumn(m.Name,
+                [Cell(r.Auc), Cell(r.AveragePrecision), Cell(j.J), HtmlText.Threshold(j.Threshold, j.Tpr, j.Fpr), Cell(j.Tpr), Cell(j.Fpr), Cell(a.Accuracy), HtmlText.Threshold(a.Threshold, a.Tpr, a.Fpr)]));
             if (m.WriteUp is { } w)
-                columns.Add(new DoubleDataFrameColumn($"{m.Name} (write-up)", new double?[] { w.Auc, null, w.YoudenJ, w.YoudenThreshold, w.Tpr, w.Fpr, w.MaxAccuracy, w.MaxAccuracyThreshold }));
+                columns.Add(new StringDataFrameColumn($"{m.Name} (write-up)",
+                    [Cell(w.Auc), null, Cell(w.YoudenJ), Cell(w.YoudenThreshold), Cell(w.Tpr), Cell(w.Fpr), Cell(w.MaxAccuracy), Cell(w.MaxAccuracyThreshold)]));
         }
         return new DataFrame(columns);
+    }
+
+    /// <summary>
+    /// Per model: frames, positives, ROC AUC and its percentile bootstrap interval (<see cref="BootstrapAuc"/>:
+    /// <paramref name="resamples"/> resamples of the frames, seeded) at <paramref name="confidence"/>, and the write-up's AUC where it gave one.
+    /// </summary>
+    public static DataFrame AucIntervals(int resamples, int seed, double confidence, params ModelScores[] models)
+    {
+        var intervals = models.Select(m => BootstrapAuc.Interval(m.Labels, m.Scores, resamples, seed, confidence)).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("model", models.Select(m => m.Name)),
+            new Int32DataFrameColumn("frames", models.Select(m => m.Labels.Length)),
+            new Int32DataFrameColumn("positives", models.Select(m => m.Labels.Count(l => l))),
+            new DoubleDataFrameColumn("ROC AUC", intervals.Select(i => i.Auc)),
+            new DoubleDataFrameColumn("interval from", intervals.Select(i => i.Lower)),
+            new DoubleDataFrameColumn("interval to", intervals.Select(i => i.Upper)),
+            new DoubleDataFrameColumn("write-up AUC", models.Select(m => m.WriteUp?.Auc)));
+    }
+
+    /// <summary>
+    /// DeLong's test for every pair of models (in the order given): both AUCs, their difference, z and the two-sided p.
+    /// The models must score the same frames (see <see cref="ModelScores.On"/>).
+    /// </summary>
+    public static DataFrame DeLongPairs(params ModelScores[] models)
+    {
+        var pairs = new List<(ModelScores A, ModelScores B, DeLongComparison Test)>();
+        for (int a = 0; a < models.Length; a++)
+            for (int b = a + 1; b < models.Length; b++)
+            {
+                if (!models[a].Frames.SequenceEqual(models[b].Frames))
+                    throw new FishKitException($"'{models[a].Name}' and '{models[b].Name}' score different frames; restrict both to the frames they share with ModelScores.On(first, last).");
+                pairs.Add((models[a], models[b], DeLong.Compare(models[a].Labels, models[a].Scores, models[b].Scores)));
+            }
+        return new DataFrame(
+            new StringDataFrameColumn("model A", pairs.Select(p => p.A.Name)),
+            new StringDataFrameColumn("model B", pairs.Select(p => p.B.Name)),
+            new DoubleDataFrameColumn("AUC A", pairs.Select(p => p.Test.AucA)),
+            new DoubleDataFrameColumn("AUC B", pairs.Select(p => p.Test.AucB)),
+            new DoubleDataFrameColumn("A - B", pairs.Select(p => p.Test.AucA - p.Test.AucB)),
+            new DoubleDataFrameColumn("z", pairs.Select(p => p.Test.Z)),
+            new DoubleDataFrameColumn("two-sided p", pairs.Select(p => p.Test.PValue)));
     }
 
     /// <summary>
@@ -199,6 +245,8 @@ public static class Tables
         ]);
         return new DataFrame(columns);
     }
+
+    static string Cell(double value) => HtmlText.Cell(value);
 
     static double Quantile(double[] sorted, double q)
     {

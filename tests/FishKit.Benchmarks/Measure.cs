@@ -19,6 +19,19 @@ public static class Measure
         return Median(times);
     }
 
+    /// <summary>Wall-clock seconds and CPU seconds (every thread of this process, user + system) of one run of <paramref name="action"/>.</summary>
+    public static (double Wall, double Cpu) WallAndCpu(Action action)
+    {
+        var cpu = Environment.CpuUsage.TotalTime;
+        var clock = Stopwatch.StartNew();
+        action();
+        return (clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
+    }
+
+    /// <summary>The load averages over 1, 5 and 15 minutes (as `uptime` prints them), or "unknown" off Linux.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     /// <summary>The median of <paramref name="values"/>.</summary>
     public static double Median(IEnumerable<double> values)
     {

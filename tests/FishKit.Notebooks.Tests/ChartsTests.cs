@@ -65,6 +65,52 @@ public class ChartsTests
     }
 
     [Fact]
+    public void A_best_threshold_that_flags_nothing_reads_predict_none_in_labels_and_hover_texts()
+    {
+        // Three negatives outscore the one positive: accuracy is best (3 of 4) flagging nothing, and so is J (0).
+        var inverted = new ModelScores("m", [0, 1, 2, 3], [false, false, false, true], [0.9, 0.8, 0.7, 0.1]);
+        var thresholds = Figure(Charts.Thresholds(inverted))["data"]!.AsArray();
+        Assert.Equal("max accuracy 0.750 at predict none", thresholds[2]!["name"]!.GetValue<string>());
+        Assert.Equal([1.0], Numbers(thresholds[2]!["x"])); // drawn at the right end of the probability axis
+        var roc = Figure(Charts.Roc(inverted))["data"]!.AsArray();
+        Assert.Equal("m: max J 0.000 at threshold predict none", roc[2]!["name"]!.GetValue<string>());
+        Assert.Equal("predict none", roc[1]!["text"]![0]!.GetValue<string>()); // the curve's first point, (0, 0)
+        Assert.Equal("0.1", roc[1]!["text"]!.AsArray()[^1]!.GetValue<string>());
+        Assert.Equal("m: threshold predict none (max J)", Figure(Charts.PredictionTimeline("t", inverted))["data"]![2]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Compared_thresholds_put_accuracy_above_and_j_below_for_each_model()
+    {
+        var other = Four with { Name = "n", Scores = [0.2, 0.3, 0.6, 0.1] }; // 0.6 (1), 0.3 (0), 0.2 (1), 0.1 (0)
+        var figure = Figure(Charts.ThresholdsCompared(Four, other));
+        var data = figure["data"]!.AsArray();
+        Assert.Equal(["m: accuracy", "m: Youden's J", "m: max accuracy 0.750 at 0.9", "m: max J 0.500 at 0.9",
+            "n: accuracy", "n: Youden's J", "n: max accuracy 0.750 at 0.6", "n: max J 0.500 at 0.6"], data.Select(t => t!["name"]!.GetValue<string>()));
+        Assert.Equal([0.6, 0.3, 0.2, 0.1], Numbers(data[5]!["x"]));
+        Assert.Equal([0.5, 0.0, 0.5, 0.0], Numbers(data[5]!["y"])); // J of n at each of its scores
+        Assert.Equal("y2", data[5]!["yaxis"]!.GetValue<string>());
+        Assert.Equal("y2", data[7]!["yaxis"]!.GetValue<string>());
+        Assert.Null(data[4]!["yaxis"]); // accuracy on the first axis
+        Assert.Equal([0.0, 0.45], Numbers(figure["layout"]!["yaxis2"]!["domain"]));
+    }
+
+    [Fact]
+    public void Timeline_with_ytilde_draws_it_over_the_scored_frames_and_marks_the_moments()
+    {
+        var ytilde = Enumerable.Range(0, 20).Select(i => i / 1000.0).ToArray();
+        var figure = Figure(Charts.PredictionTimeline("t", ytilde, [new Moment("miss", 12, 0.4, true)], Four));
+        var data = figure["data"]!.AsArray();
+        Assert.Equal("y-tilde (top panel)", data[3]!["name"]!.GetValue<string>());
+        Assert.Equal([10.0, 11.0, 12.0, 13.0], Numbers(data[3]!["x"]));
+        Assert.Equal([0.010, 0.011, 0.012, 0.013], Numbers(data[3]!["y"]));
+        Assert.Equal("y2", data[3]!["yaxis"]!.GetValue<string>());
+        Assert.Equal("miss (12)", figure["layout"]!["annotations"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(12, figure["layout"]!["shapes"]![0]!["x0"]!.GetValue<int>());
+        Assert.Throws<FishKitException>(() => Charts.PredictionTimeline("t", ytilde[..12], [], Four)); // y-tilde shorter than the frames scored
+    }
+
+    [Fact]
     public void Training_curves_put_auc_on_the_right_axis_and_mark_the_best_epoch()
     {
         var history = new TrainingHistory

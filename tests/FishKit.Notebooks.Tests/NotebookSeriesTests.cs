@@ -130,6 +130,54 @@ public class NotebookSeriesTests(NotebookSeries series)
     }
 
     [Fact]
+    public void Notebook_07_meets_the_three_models_on_the_test_split_with_intervals_delong_the_write_up_and_a_timeline()
+    {
+        var notebook = series.Executed("07-evaluation");
+        var figures = Figures(notebook);
+        string[] models = ["algorithmic baseline", "y-tilde LSTM", "ConvLSTM"];
+
+        var roc = Traces(Titled(figures, "ROC curves"));
+        Assert.All(roc, t => Assert.Equal("scatter", t.Type));
+        string[] rocNames = ["chance (AUC 0.5)", "algorithmic baseline (AUC 0.", "algorithmic baseline: max J ", "write-up: algorithmic baseline at max J (AUC 0.838)",
+            "y-tilde LSTM (AUC 0.", "y-tilde LSTM: max J ", "ConvLSTM (AUC 0.", "ConvLSTM: max J ", "write-up: ConvLSTM (best) at max J (AUC 0.830)"];
+        Assert.Equal(rocNames.Length, roc.Count);
+        Assert.All(rocNames.Zip(roc), p => Assert.StartsWith(p.First, p.Second.Name));
+
+        var pr = Traces(Titled(figures, "Precision and recall")).Select(t => t.Name).ToList();
+        Assert.Equal(4, pr.Count);
+        Assert.All(models.Zip(pr), p => Assert.StartsWith($"{p.First} (AP 0.", p.Second));
+        Assert.StartsWith("chance (positive rate ", pr[3]);
+
+        var thresholds = Traces(Titled(figures, "Accuracy and Youden's J against the threshold")).Select(t => t.Name).ToList();
+        Assert.Equal(12, thresholds.Count);
+        for (int m = 0; m < 3; m++)
+        {
+            Assert.Equal([$"{models[m]}: accuracy", $"{models[m]}: Youden's J"], thresholds.Skip(4 * m).Take(2));
+            Assert.StartsWith($"{models[m]}: max accuracy ", thresholds[4 * m + 2]);
+            Assert.StartsWith($"{models[m]}: max J ", thresholds[4 * m + 3]);
+        }
+
+        var timelineFigure = Titled(figures, "Test split: y-tilde, labels and the three models over time");
+        var timeline = Traces(timelineFigure);
+        Assert.Equal(("bar", "label 1: calm before a burst"), timeline[0]);
+        Assert.Equal(models, timeline.Skip(1).Take(6).Where((_, i) => i % 2 == 0).Select(t => t.Name));
+        Assert.All(timeline.Skip(2).Take(6).Where((_, i) => i % 2 == 0), t => Assert.EndsWith("(max J)", t.Name));
+        Assert.Equal("y-tilde (top panel)", timeline[^1].Name);
+        var moments = timelineFigure["layout"]!["annotations"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()).ToList();
+        Assert.InRange(moments.Count, 1, 3);
+        Assert.All(moments, m => Assert.Matches(@"^(true positive|false positive|miss) \(\d+\)$", m));
+
+        var grid = Assert.Single(Html(notebook), h => h.Contains("fishkit-frame-grid", StringComparison.Ordinal));
+        Assert.Equal(4 * moments.Count, System.Text.RegularExpressions.Regex.Matches(grid, "data:image/png;base64,").Count); // t, t+15, t+30, t+45 per moment
+
+        var headers = TableHeaders(notebook);
+        Assert.Equal(2, headers.Count(h => h.SequenceEqual(["epoch", "train loss", "train AUC", "validation loss", "validation AUC", "validation spread", "seconds", "best"])));
+        Assert.Contains(headers, h => h.SequenceEqual(["model", "frames", "positives", "ROC AUC", "interval from", "interval to", "write-up AUC"]));
+        Assert.Contains(headers, h => h.SequenceEqual(["model A", "model B", "AUC A", "AUC B", "A - B", "z", "two-sided p"]));
+        Assert.Contains(headers, h => h.SequenceEqual(["metric", "ConvLSTM", "ConvLSTM (write-up)", "algorithmic baseline", "algorithmic baseline (write-up)"]));
+    }
+
+    [Fact]
     public void Notebook_08_goes_from_a_video_to_frames_preprocessing_ytilde_against_the_truth_and_the_baselines_roc()
     {
         var notebook = series.Executed("08-bring-your-own-video");

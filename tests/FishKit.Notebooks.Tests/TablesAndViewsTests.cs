@@ -41,9 +41,89 @@ public class TablesAndViewsTests
         var frame = Tables.Metrics(model);
         Assert.Equal(["metric", "baseline", "baseline (write-up)"], frame.Columns.Select(c => c.Name));
         Assert.Equal("ROC AUC", frame["metric"][0]);
-        Assert.Equal(0.75, frame["baseline"][0]);
-        Assert.Equal(0.838, frame["baseline (write-up)"][0]);
+        Assert.Equal("0.75", frame["baseline"][0]);
+        Assert.Equal("0.838", frame["baseline (write-up)"][0]);
         Assert.Null(frame["baseline (write-up)"][1]); // the write-up gave no average precision
+        Assert.Equal("0.98", frame["baseline (write-up)"][7]);
+    }
+
+    [Fact]
+    public void Metric_table_and_report_say_predict_none_where_the_best_threshold_flags_nothing()
+    {
+        // Three negatives outscore the one positive: accuracy is best (3 of 4) flagging nothing (threshold 0.9 + 1).
+        var model = new ModelScores("m", [0, 1, 2, 3], [false, false, false, true], [0.9, 0.8, 0.7, 0.1]);
+        var frame = Tables.Metrics(model);
+        Assert.Equal("threshold at max accuracy", frame["metric"][7]);
+        Assert.Equal("0.75", frame["m"][6]);
+        Assert.Equal("predict none", frame["m"][7]);
+        Assert.Contains("<td>0.75 (predict none)</td>", KitFormatters.Report(model.Report()));
+    }
+
+    [Fact]
+    public void Auc_interval_table_holds_each_models_auc_inside_its_bootstrap_interval()
+    {
+        var labels = Enumerable.Range(0, 200).Select(i => i % 5 == 0).ToArray();
+        var good = new ModelScores("good", Enumerable.Range(0, 200).ToArray(), labels, labels.Select((l, i) => (l ? 0.6 : 0.4) + (i % 7) * 0.05).ToArray(), WriteUpResults.AlgorithmicBaseline);
+        var chance = good with { Name = "chance", Scores = labels.Select((_, i) => (i * 37 % 101) / 101.0).ToArray(), WriteUp = null };
+        var frame = Tables.AucIntervals(500, seed: 3, confidence: 0.9, good, chance);
+        Assert.Equal(["model", "frames", "positives", "ROC AUC", "interval from", "interval to", "write-up AUC"], frame.Columns.Select(c => c.Name));
+        Assert.Equal([200, 200], frame["frames"].Cast<int>());
+        Assert.Equal([40, 40], frame["positives"].Cast<int>());
+        for (int row = 0; row < 2; row++)
+        {
+            var model = row == 0 ? good : chance;
+            Assert.Equal(Roc.Auc(model.Labels, model.Scores), (double)frame["ROC AUC"][row]!);
+            Assert.InRange((double)frame["ROC AUC"][row]!, (double)frame["interval from"][row]!, (double)frame["interval to"][row]!);
+        }
+        Assert.Equal(0.838, frame["write-up AUC"][0]);
+        Assert.Null(frame["write-up AUC"][1]);
+    }
+
+    [Fact]
+    public void Delong_table_tests_every_pair_once_and_refuses_models_of_different_frames()
+    {
+        var labels = Enumerable.Range(0, 60).Select(i => i % 3 == 0).ToArray();
+        var frames = Enumerable.Range(0, 60).ToArray();
+        ModelScores Model(string name, int salt) => new(name, frames, labels, labels.Select((l, i) => (l ? 0.3 : 0) + (i * salt % 17) / 17.0).ToArray());
+        var (a, b, c) = (Model("a", 5), Model("b", 7), Model("c", 11));
+        var frame = Tables.DeLongPairs(a, b, c);
+        Assert.Equal(["model A", "model B", "AUC A", "AUC B", "A - B", "z", "two-sided p"], frame.Columns.Select(col => col.Name));
+        Assert.Equal(["a", "a", "b"], frame["model A"].Cast<string>());
+        Assert.Equal(["b", "c", "c"], frame["model B"].Cast<string>());
+        var ac = DeLong.Compare(labels, a.Scores, c.Scores);
+        Assert.Equal(ac.Z, (double)frame["z"][1]!);
+        Assert.Equal(ac.PValue, (double)frame["two-sided p"][1]!);
+        Assert.Equal(Roc.Auc(labels, a.Scores) - Roc.Auc(labels, c.Scores), (double)frame["A - B"][1]!, 12);
+        var e = Assert.Throws<FishKitException>(() => Tables.DeLongPairs(a, b.On(10, 59)));
+        Assert.Contains("'a' and 'b' score different frames", e.Message);
+    }
+
+    [Fact]
+    public void Moments_are_the_surest_hit_the_surest_false_alarm_and_the_worst_miss_in_frame_order()
+    {
+        //                     frame: 10     11     12     13     14     15
+        var model = new ModelScores("m", [10, 11, 12, 13, 14, 15], [true, false, true, false, true, true], [0.7, 0.9, 0.2, 0.6, 0.8, 0.3]);
+        var moments = model.Moments(0.5);
+        Assert.Equal([new Moment("false positive", 11, 0.9, false), new Moment("miss", 12, 0.2, true), new Moment("true positive", 14, 0.8, true)], moments);
+        // Above every score nothing is flagged: no hit and no false alarm, only the worst miss.
+        Assert.Equal([new Moment("miss", 12, 0.2, true)], model.Moments(2));
+    }
+
+    [Fact]
+    public void Frames_at_moments_are_one_row_per_moment_captioned_with_the_moment_and_the_offsets()
+    {
+        using var temp = new TempDir();
+        Directory.CreateDirectory(temp["frames"]);
+        for (int i = 0; i < 6; i++)
+            File.WriteAllBytes(temp[$"frames/{i:D5}.png"], new GrayPngEncoder().Encode(Enumerable.Repeat((byte)(i * 40), 16).ToArray(), 4, 4).ToArray());
+        var frames = FrameSequence.Open(temp["frames"]);
+
+        var grid = FrameGrid.AtMoments(frames, [new Moment("miss", 1, 0.25, true), new Moment("true positive", 3, 0.8751, true)], [0, 2], scale: 1);
+
+        Assert.Equal(2, grid.Columns);
+        Assert.Equal(["miss: frame 1, p 0.25", "t + 2 (frame 3)", "true positive: frame 3, p 0.88", "t + 2 (frame 5)"], grid.Frames.Select(f => f.Caption));
+        Assert.Equal([40, 120, 120, 200], grid.Frames.Select(f => (int)f.Pixels[0]));
+        Assert.Throws<FishKitException>(() => FrameGrid.AtMoments(frames, [new Moment("miss", 5, 0.1, true)], [0, 2])); // frame 7 is past the end
     }
 
     [Fact]

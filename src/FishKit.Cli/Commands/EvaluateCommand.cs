@@ -114,15 +114,15 @@ static class EvaluateCommand
     static void WriteTable(TextWriter output, EvaluationReport r, int first, int last, AucInterval? interval, DeLongComparison? delong, string? comparePath)
     {
         static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
-        static string T(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+        static string T(double threshold, double tpr, double fpr) => OperatingPoints.ThresholdText(threshold, tpr, fpr, "G6");
         var rows = new List<(string, string)>
         {
             ("frames", $"{first}..{last} ({r.N})"),
             ("positives", $"{r.Positives} ({100.0 * r.Positives / r.N:F1} %)"),
             ("ROC AUC", F(r.Auc)),
             ("average precision", F(r.AveragePrecision)),
-            ("max Youden J", $"{F(r.Youden.J)} at threshold {T(r.Youden.Threshold)} (TPR {F(r.Youden.Tpr)}, FPR {F(r.Youden.Fpr)})"),
-            ("max accuracy", $"{F(r.MaxAccuracy.Accuracy)} at threshold {T(r.MaxAccuracy.Threshold)} (TPR {F(r.MaxAccuracy.Tpr)}, FPR {F(r.MaxAccuracy.Fpr)})"),
+            ("max Youden J", $"{F(r.Youden.J)} at threshold {T(r.Youden.Threshold, r.Youden.Tpr, r.Youden.Fpr)} (TPR {F(r.Youden.Tpr)}, FPR {F(r.Youden.Fpr)})"),
+            ("max accuracy", $"{F(r.MaxAccuracy.Accuracy)} at threshold {T(r.MaxAccuracy.Threshold, r.MaxAccuracy.Tpr, r.MaxAccuracy.Fpr)} (TPR {F(r.MaxAccuracy.Tpr)}, FPR {F(r.MaxAccuracy.Fpr)})"),
         };
         if (interval is not null)
             rows.Add(($"AUC {100 * interval.Confidence:G3} % CI", $"{F(interval.Lower)} .. {F(interval.Upper)} (percentile bootstrap, {interval.Resamples} resamples, {interval.Skipped} skipped for one class)"));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using FishKit.Evaluation;
 using FishKit.IO;
 using FishKit.Labeling;
 using FishKit.Pipeline;
@@ -99,8 +100,8 @@ static class ReproduceCommand
                 continue;
             }
             w.WriteLine(string.Format(inv, "{0,-11} {1,7:F3} {2,7:F3} {3,16} {4,18} {5,11} {6,20}",
-                r.Split, e.Auc, e.AveragePrecision, $"{e.Youden.J:F3} ({e.Youden.Threshold:F2})", $"{e.Youden.Tpr:F3} / {e.Youden.Fpr:F3}", "",
-                $"{e.MaxAccuracy.Accuracy:F3} ({e.MaxAccuracy.Threshold:F2})"));
+                r.Split, e.Auc, e.AveragePrecision, $"{e.Youden.J:F3} ({OperatingPoints.ThresholdText(e.Youden.Threshold, e.Youden.Tpr, e.Youden.Fpr, "F2")})", $"{e.Youden.Tpr:F3} / {e.Youden.Fpr:F3}", "",
+                $"{e.MaxAccuracy.Accuracy:F3} ({OperatingPoints.ThresholdText(e.MaxAccuracy.Threshold, e.MaxAccuracy.Tpr, e.MaxAccuracy.Fpr, "F2")})"));
         }
         var b = WriteUpResults.AlgorithmicBaseline;
         w.WriteLine(string.Format(inv, "{0,-11} {1,7:F3} {2,7} {3,16} {4,18} {5,11} {6,20}",

@@ -43,9 +43,9 @@ public static class KitFormatters
             ["frames (positives)", $"{r.N:N0} ({r.Positives:N0}, {(double)r.Positives / r.N:P1})"],
             ["ROC AUC", HtmlText.Cell(r.Auc)],
             ["average precision", HtmlText.Cell(r.AveragePrecision)],
-            ["max Youden's J (threshold)", $"{HtmlText.Cell(r.Youden.J)} ({HtmlText.Cell(r.Youden.Threshold)})"],
+            ["max Youden's J (threshold)", $"{HtmlText.Cell(r.Youden.J)} ({HtmlText.Threshold(r.Youden.Threshold, r.Youden.Tpr, r.Youden.Fpr)})"],
             ["TPR / FPR at max J", $"{HtmlText.Cell(r.Youden.Tpr)} / {HtmlText.Cell(r.Youden.Fpr)}"],
-            ["max accuracy (threshold)", $"{HtmlText.Cell(r.MaxAccuracy.Accuracy)} ({HtmlText.Cell(r.MaxAccuracy.Threshold)})"],
+            ["max accuracy (threshold)", $"{HtmlText.Cell(r.MaxAccuracy.Accuracy)} ({HtmlText.Threshold(r.MaxAccuracy.Threshold, r.MaxAccuracy.Tpr, r.MaxAccuracy.Fpr)})"],
         ], "Evaluation report");
 
     /// <summary>DeLong's test of two correlated AUCs as a small table.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FishKit.Evaluation;
 
 /// <summary>One row of the threshold table: predicting 1 when <c>score &gt;= Threshold</c> gives <see cref="Matrix"/>.</summary>
@@ -51,6 +53,17 @@ public static class OperatingPoints
         var best = At(counts, Best(counts, (tp, fp) => (long)tp - fp));
         return new AccuracyOptimum(best.Accuracy, best.Threshold, best.Tpr, best.Fpr);
     }
+
+    /// <summary>What tables, charts and the CLI show for a threshold that flags no frame.</summary>
+    public const string PredictNone = "predict none";
+
+    /// <summary>
+    /// A threshold as people read it: <see cref="PredictNone"/> where it flags no frame (TPR = FPR = 0, as at the
+    /// threshold above every score that scikit-learn writes as the highest score + 1), else the number in
+    /// <paramref name="format"/> (invariant culture). Give the rates of the threshold's row or optimum.
+    /// </summary>
+    public static string ThresholdText(double threshold, double tpr, double fpr, string format = "0.###") =>
+        tpr == 0 && fpr == 0 ? PredictNone : threshold.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>The first row (highest threshold) with the largest objective.</summary>
     static int Best(ThresholdCounts counts, Func<int, int, long> objective)

@@ -38,6 +38,18 @@ public static class AtomicFile
         });
 
     /// <summary>
+    /// Writes <paramref name="bytes"/> as the new file <paramref name="path"/> in a folder being filled by
+    /// <see cref="WriteDirectory"/> (the folder's rename makes it appear, so it needs no temporary name of its own); an
+    /// existing file is refused. Unlike File.WriteAllBytes it does not truncate: on ext4 a file truncated to nothing is
+    /// written out to disk when closed (the "replace by truncate" safeguard), which made each close wait for the disk.
+    /// </summary>
+    public static void WriteNew(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(handle, bytes, 0);
+    }
+
+    /// <summary>
     /// Fills a fresh folder through <paramref name="fill"/> (given the temporary folder's path) and renames it to
     /// <paramref name="path"/> when complete. An existing non-empty folder is refused unless <paramref name="force"/>,
     /// and even then it is only removed after the new content is complete.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using FishKit.Frames;
 
 namespace FishKit.Preprocessing;
@@ -200,25 +201,34 @@ public sealed class BackgroundModel
                 int step = Vector<byte>.Count, lanes = Vector<float>.Count;
                 var scale = new Vector<float>(a);
                 var shift = new Vector<float>(b);
+                ref float s = ref MemoryMarshal.GetReference(row);
                 for (; x + step <= width; x += step)
                 {
-                    var low = Vector.Narrow(Grey(row[x..], scale, shift), Grey(row[(x + lanes)..], scale, shift));
-                    var high = Vector.Narrow(Grey(row[(x + 2 * lanes)..], scale, shift), Grey(row[(x + 3 * lanes)..], scale, shift));
-                    Vector.Narrow(low, high).CopyTo(target[x..]);
+                    var low = Vector.Narrow(Grey(ref s, x, scale, shift), Grey(ref s, x + lanes, scale, shift));
+                    var high = Vector.Narrow(Grey(ref s, x + 2 * lanes, scale, shift), Grey(ref s, x + 3 * lanes, scale, shift));
+                    Vector.Narrow(low, high).StoreUnsafe(ref MemoryMarshal.GetReference(target), (nuint)x);
                 }
             }
             for (; x < width; x++) target[x] = (byte)Math.Clamp(row[x] * a + b, 0, 255.49f);
         }
 
-        static Vector<uint> Grey(ReadOnlySpan<float> s, Vector<float> scale, Vector<float> shift) =>
-            Vector.ConvertToUInt32(Vector.Min(Vector.Max(new Vector<float>(s) * scale + shift, Vector<float>.Zero), new Vector<float>(255.49f)));
+        /// <summary>Grey levels of the vector at <paramref name="x"/> (the loop keeps it within the row).</summary>
+        static Vector<uint> Grey(ref float s, int x, Vector<float> scale, Vector<float> shift) =>
+            Vector.ConvertToUInt32(Vector.Min(Vector.Max(Vector.LoadUnsafe(ref s, (nuint)x) * scale + shift, Vector<float>.Zero), new Vector<float>(255.49f)));
     }
 
-    /// <summary>Counts the deviations of the pixels inside the region.</summary>
+    /// <summary>Counts the deviations of the pixels inside the region (whole rows at a time when every pixel is inside).</summary>
     readonly struct HistogramSink(DeviationHistogram histogram, TankRegion region, int width) : DeviationImage.IRowSink
     {
+        readonly bool everyPixel = region.InsideCount == region.Size.Pixels;
+
         public void Row(int y, ReadOnlySpan<float> row)
         {
+            if (everyPixel)
+            {
+                histogram.Add(row);
+                return;
+            }
             for (int x = 0; x < row.Length; x++)
                 if (region.Contains(y * width + x)) histogram.Add(row[x]);
         }
@@ -232,15 +242,19 @@ public sealed class BackgroundModel
     /// The per-pixel median of the sampled frames, each scaled to the median of their brightnesses when normalising.
     /// Rows are done in bands so the sampled bytes held stay within <see cref="BandBytes"/>. When one band holds every
     /// row, the sampled frames are returned too (sample after sample), so the statistics need not decode them again.
+    /// The medians are taken a vector of pixels at a time by a <see cref="MedianNetwork"/>.
     /// </summary>
     static (float[] Background, byte[]? Held) Median(FrameSequence frames, TankRegion region, int[] samples, bool normalise, CancellationToken cancellation)
     {
         int width = region.Size.Width, height = region.Size.Height, k = samples.Length;
         int rowsPerBand = (int)Math.Clamp(BandBytes / ((long)width * k), 1, height);
+        int chunk = Vector<byte>.Count, lanes = Vector<float>.Count;
         var levels = new float[k];
         var background = new float[region.Size.Pixels];
-        var store = new byte[(long)rowsPerBand * width * k];
+        // The slack lets the last sample's last chunk be read as a whole vector (the lanes beyond the band are dropped).
+        var store = new byte[(long)rowsPerBand * width * k + chunk];
         var factors = new float[k];
+        var network = new MedianNetwork(k);
         for (int y0 = 0; y0 < height; y0 += rowsPerBand)
         {
             int rows = Math.Min(rowsPerBand, height - y0), bandPixels = rows * width;
@@ -255,12 +269,27 @@ public sealed class BackgroundModel
                 float reference = Selection.Median(levels.ToArray());
                 for (int s = 0; s < k; s++) factors[s] = normalise && levels[s] > 0 ? reference / levels[s] : 1;
             }
-            Parallel.For(0, rows, new ParallelOptions { CancellationToken = cancellation }, () => new float[k], (row, _, values) =>
+            int chunks = (bandPixels + chunk - 1) / chunk;
+            Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellation }, () => new Vector<float>[4 * k], (c, _, values) =>
             {
-                for (int p = row * width; p < (row + 1) * width; p++)
+                int p = c * chunk;
+                for (int s = 0; s < k; s++)
                 {
-                    for (int s = 0; s < k; s++) values[s] = store[s * bandPixels + p] * factors[s];
-                    background[y0 * width + p] = Selection.Median(values);
+                    Vector.Widen(new Vector<byte>(store.AsSpan(s * bandPixels + p, chunk)), out var low, out var high);
+                    Vector.Widen(low, out var u0, out var u1);
+                    Vector.Widen(high, out var u2, out var u3);
+                    var factor = new Vector<float>(factors[s]);
+                    values[s] = Vector.ConvertToSingle(u0) * factor;
+                    values[k + s] = Vector.ConvertToSingle(u1) * factor;
+                    values[2 * k + s] = Vector.ConvertToSingle(u2) * factor;
+                    values[3 * k + s] = Vector.ConvertToSingle(u3) * factor;
+                }
+                Span<float> medians = stackalloc float[lanes];
+                for (int g = 0; g < 4 && p + g * lanes < bandPixels; g++)
+                {
+                    network.Median(values.AsSpan(g * k, k)).CopyTo(medians);
+                    int start = p + g * lanes, n = Math.Min(lanes, bandPixels - start);
+                    medians[..n].CopyTo(background.AsSpan(y0 * width + start, n));
                 }
                 return values;
             }, _ => { });

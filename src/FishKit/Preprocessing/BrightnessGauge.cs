@@ -56,8 +56,10 @@ sealed class BrightnessGauge
     {
         if (index.Length == 0) return 1;
         Array.Clear(histogram);
-        for (int j = 0; j < index.Length; j++)
-            histogram[Math.Min((int)(pixels[index[j]] * binsPerLevel[j]), Bins - 1)]++;
+        ReadOnlySpan<int> at = index;
+        ReadOnlySpan<float> scale = binsPerLevel;
+        for (int j = 0; j < at.Length; j++)
+            histogram[Math.Min((int)(pixels[at[j]] * scale[j]), Bins - 1)]++;
         double half = index.Length / 2.0, seen = 0;
         int bin = 0;
         while (histogram[bin] == 0 || seen + histogram[bin] < half) seen += histogram[bin++]; // stops in the bin that holds the middle

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace FishKit.Preprocessing;
 
 /// <summary>
@@ -17,6 +19,27 @@ sealed class DeviationHistogram
         int bin = (int)Math.Clamp(MathF.Floor((value + Range) * BinsPerLevel), 0, Bins - 1);
         counts[bin]++;
         Total++;
+    }
+
+    /// <summary>Adds every value of <paramref name="values"/>, the bins computed a vector at a time (the same bins as <see cref="Add(float)"/>).</summary>
+    public void Add(ReadOnlySpan<float> values)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var range = new Vector<float>(Range);
+            var scale = new Vector<float>(BinsPerLevel);
+            var last = new Vector<float>(Bins - 1);
+            Span<int> bins = stackalloc int[Vector<int>.Count];
+            for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
+            {
+                var bin = Vector.Floor((new Vector<float>(values[i..]) + range) * scale);
+                Vector.ConvertToInt32(Vector.Min(Vector.Max(bin, Vector<float>.Zero), last)).CopyTo(bins);
+                foreach (int b in bins) counts[b]++;
+            }
+            Total += i;
+        }
+        for (; i < values.Length; i++) Add(values[i]);
     }
 
     public void Merge(DeviationHistogram other)

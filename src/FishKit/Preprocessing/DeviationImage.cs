@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace FishKit.Preprocessing;
 
@@ -83,7 +84,7 @@ sealed class DeviationImage
             int step = Vector<byte>.Count, lanes = Vector<float>.Count;
             for (; x + step <= width; x += step)
             {
-                Vector.Widen(new Vector<byte>(pixels[x..]), out var low, out var high);
+                Vector.Widen(Vector.LoadUnsafe(ref MemoryMarshal.GetReference(pixels), (nuint)x), out var low, out var high);
                 Vector.Widen(low, out var p0, out var p1);
                 Vector.Widen(high, out var p2, out var p3);
                 Deviate(p0, inverseGain, w, b, target, x);
@@ -96,7 +97,13 @@ sealed class DeviationImage
     }
 
     static void Deviate(Vector<uint> pixels, float inverseGain, ReadOnlySpan<float> weight, ReadOnlySpan<float> baseline, Span<float> target, int x) =>
-        (Vector.ConvertToSingle(pixels) * inverseGain * new Vector<float>(weight[x..]) - new Vector<float>(baseline[x..])).CopyTo(target[x..]);
+        Store(Vector.ConvertToSingle(pixels) * inverseGain * Load(weight, x) - Load(baseline, x), target, x);
+
+    /// <summary>The vector at <paramref name="x"/>; the callers' loops keep x + lanes within the span.</summary>
+    static Vector<float> Load(ReadOnlySpan<float> values, int x) => Vector.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)x);
+
+    /// <summary>Stores <paramref name="value"/> at <paramref name="x"/>; the callers' loops keep x + lanes within the span.</summary>
+    static void Store(Vector<float> value, Span<float> target, int x) => value.StoreUnsafe(ref MemoryMarshal.GetReference(target), (nuint)x);
 
     /// <summary>[1 2 1] / 4 along the row, the end pixels repeated.</summary>
     void SmoothRow(ReadOnlySpan<float> s, Span<float> t)
@@ -111,7 +118,7 @@ sealed class DeviationImage
         int x = 1;
         if (Vector.IsHardwareAccelerated)
             for (int lanes = Vector<float>.Count; x + lanes + 1 <= width; x += lanes)
-                (0.25f * (new Vector<float>(s[(x - 1)..]) + new Vector<float>(s[(x + 1)..])) + 0.5f * new Vector<float>(s[x..])).CopyTo(t[x..]);
+                Store(0.25f * (Load(s, x - 1) + Load(s, x + 1)) + 0.5f * Load(s, x), t, x);
         for (; x < width - 1; x++) t[x] = 0.25f * (s[x - 1] + s[x + 1]) + 0.5f * s[x];
     }
 
@@ -121,7 +128,7 @@ sealed class DeviationImage
         int x = 0;
         if (Vector.IsHardwareAccelerated)
             for (int lanes = Vector<float>.Count; x + lanes <= width; x += lanes)
-                (0.25f * (new Vector<float>(above[x..]) + new Vector<float>(below[x..])) + 0.5f * new Vector<float>(middle[x..])).CopyTo(t[x..]);
+                Store(0.25f * (Load(above, x) + Load(below, x)) + 0.5f * Load(middle, x), t, x);
         for (; x < width; x++) t[x] = 0.25f * (above[x] + below[x]) + 0.5f * middle[x];
     }
 }

@@ -23,7 +23,7 @@ public static class FramePreprocessor
     /// zlib level of the output PNGs. Preprocessed frames are mostly black: level 1 encodes them 3x faster than level 5
     /// (measured here: 0.024 against 0.080 ms of CPU per 320x240 frame) for files 30 % larger (2.4 against 1.9 KB).
     /// </summary>
-    const int PngLevel = 1;
+    public const int PngLevel = 1;
 
     /// <summary>
     /// Preprocesses <paramref name="frames"/> into <paramref name="folder"/> (refused when it holds files, unless
@@ -70,7 +70,7 @@ public static class FramePreprocessor
                         }
                         model.Apply(pixels, w.Output, w.Workspace);
                         var png = w.Encoder.Encode(w.Output, size.Width, size.Height);
-                        File.WriteAllBytes(Path.Combine(folder, FrameFileName.Png(t)), png.Span);
+                        AtomicFile.WriteNew(Path.Combine(folder, FrameFileName.Png(t)), png.Span);
                     }
                     catch (Exception e) when (e is FishKitException or IOException or UnauthorizedAccessException)
                     {

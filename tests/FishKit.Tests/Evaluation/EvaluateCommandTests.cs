@@ -79,6 +79,20 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_best_threshold_that_flags_nothing_is_printed_as_predict_none_and_kept_as_a_number_in_json()
+    {
+        // Three negatives score above the one positive: accuracy is best (3 of 4) flagging nothing, at 0.9 + 1.
+        Series.WriteLabels(dir["l.csv"], [false, false, false, true], "label");
+        Series.Write(dir["s.csv"], [0.9, 0.8, 0.7, 0.1], "score");
+        var table = Cli.Run("evaluate", "--labels", dir["l.csv"], "--scores", dir["s.csv"]);
+        Assert.Equal((0, ""), (table.ExitCode, table.Error));
+        Assert.Contains("max accuracy       0.7500 at threshold predict none (TPR 0.0000, FPR 0.0000)", table.Output);
+        var json = Cli.Run("evaluate", "--labels", dir["l.csv"], "--scores", dir["s.csv"], "--json");
+        using var parsed = JsonDocument.Parse(json.Output);
+        AssertClose(1.9, parsed.RootElement.GetProperty("max_accuracy").Number("threshold"));
+    }
+
+    [Fact]
     public void Bootstrap_and_delong_are_added_when_asked()
     {
         var c = DeLongCase("tied_200");

@@ -71,6 +71,20 @@ public class HandComputedTests
     }
 
     [Fact]
+    public void A_threshold_that_flags_nothing_reads_predict_none_and_any_other_its_number()
+    {
+        // [9, 8, 7, 1] with the one positive lowest: accuracy is best (3 of 4) flagging nothing, at the sentinel 9 + 1.
+        var nothing = EvaluationReport.Of([false, false, false, true], [9, 8, 7, 1]).MaxAccuracy;
+        Assert.Equal("predict none", OperatingPoints.ThresholdText(nothing.Threshold, nothing.Tpr, nothing.Fpr));
+        // The highest score itself flags that one frame: a number, however high.
+        var top = OperatingPoints.Table([false, false, false, true], [9, 8, 7, 1])[1];
+        Assert.Equal((9.0, 0.0, 1 / 3.0), (top.Threshold, top.Tpr, top.Fpr));
+        Assert.Equal("9", OperatingPoints.ThresholdText(top.Threshold, top.Tpr, top.Fpr));
+        Assert.Equal("0.123", OperatingPoints.ThresholdText(0.12345, 0.5, 0));
+        Assert.Equal("0.12", OperatingPoints.ThresholdText(0.12345, 0, 0.5, "F2"));
+    }
+
+    [Fact]
     public void Perfect_scores()
     {
         bool[] labels = [false, true, false, true, true];
