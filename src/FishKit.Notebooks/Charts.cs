@@ -14,7 +14,7 @@ namespace FishKit.Notebooks;
 /// on one window, the baseline over time, ROC and precision-recall curves of several models, accuracy and Youden's J
 /// against threshold, training curves and a prediction timeline. Trace names say what each line is.
 /// </summary>
-public static class Charts
+public static partial class Charts
 {
     const string Blue = "#1f77b4", Orange = "#ff7f0e", Green = "#2ca02c", Red = "#d62728", Gray = "#7f7f7f";
     static readonly string[] Palette = [Blue, Orange, Green, Red, "#9467bd", "#8c564b"];

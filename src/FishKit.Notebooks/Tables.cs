@@ -1,3 +1,4 @@
+using FishKit.Ablation;
 using FishKit.Evaluation;
 using FishKit.Frames;
 using FishKit.Labeling;
@@ -11,7 +12,7 @@ namespace FishKit.Notebooks;
 
 /// <summary>
 /// DataFrame summaries the notebooks show: split sizes and class balance, y-tilde statistics and metric tables with the
-/// write-up's values beside the kit's, and run histories. Each is a plain <see cref="DataFrame"/>, so a reader can sort,
+/// write-up's values beside the kit's, run histories and ablation tables. Each is a plain <see cref="DataFrame"/>, so a reader can sort,
 /// filter or export it.
 /// </summary>
 public static class Tables
@@ -218,6 +219,31 @@ public static class Tables
             new DoubleDataFrameColumn("validation spread", e.Select(x => x.ValidationSpread)),
             new DoubleDataFrameColumn("seconds", e.Select(x => x.Seconds)),
             new PrimitiveDataFrameColumn<bool>("best", e.Select(x => x.Epoch == history.BestEpoch)));
+    }
+
+    /// <summary>
+    /// An ablation's merged table: per cell its levels, seeds and mean epochs trained, AUC mean and sd over seeds, and
+    /// against the base cell the AUC difference with its bootstrap interval, the largest DeLong p over seeds and the verdict.
+    /// </summary>
+    public static DataFrame Ablation(AblationTable table)
+    {
+        var rows = table.Rows;
+        var columns = new List<DataFrameColumn> { new Int32DataFrameColumn("cell", rows.Select(r => r.Cell)) };
+        columns.AddRange(table.Factors.Select((f, i) => new StringDataFrameColumn(f, rows.Select(r => r.Levels[i]))));
+        columns.AddRange(
+        [
+            new Int32DataFrameColumn("seeds", rows.Select(r => r.Seeds)),
+            new DoubleDataFrameColumn("epochs", rows.Select(r => r.EpochsMean)),
+            new DoubleDataFrameColumn("AUC mean", rows.Select(r => r.AucMean)),
+            new DoubleDataFrameColumn("AUC sd", rows.Select(r => r.AucSd)),
+            new DoubleDataFrameColumn("AP mean", rows.Select(r => r.AveragePrecisionMean)),
+            new DoubleDataFrameColumn("AUC - base", rows.Select(r => r.Difference?.Difference)),
+            new DoubleDataFrameColumn("CI low", rows.Select(r => r.Difference?.Lower)),
+            new DoubleDataFrameColumn("CI high", rows.Select(r => r.Difference?.Upper)),
+            new DoubleDataFrameColumn("DeLong p (max)", rows.Select(r => r.DeLongP)),
+            new StringDataFrameColumn("verdict", rows.Select(r => r.Verdict)),
+        ]);
+        return new DataFrame(columns);
     }
 
     static string Cell(double value) => HtmlText.Cell(value);

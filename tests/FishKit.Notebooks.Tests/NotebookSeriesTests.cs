@@ -212,6 +212,36 @@ public class NotebookSeriesTests(NotebookSeries series)
     }
 
     [Fact]
+    public void Notebook_09_runs_a_2x2_grid_and_shows_its_table_auc_per_cell_differences_and_curves()
+    {
+        var notebook = series.Executed("09-ablations");
+        var figures = Figures(notebook);
+        string[] cells = ["time channels · from_labels", "time channels · none", "single frames · from_labels", "single frames · none"];
+
+        var auc = Titled(figures, "Validation AUC per cell");
+        var traces = Traces(auc);
+        Assert.Equal([("scatter", "each seed"), ("scatter", "mean ± sd over seeds")], traces.Take(2));
+        Assert.StartsWith("base cell (mean 0.", traces[2].Name);
+        Assert.Equal(("scatter", "chance (AUC 0.5)"), traces[3]);
+        Assert.Equal(cells, auc["data"]![1]!["x"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.Equal(4, auc["data"]![1]!["error_y"]!["array"]!.AsArray().Count);
+
+        var differences = Titled(figures, "AUC difference from the base cell (time channels · from_labels)");
+        Assert.All(Traces(differences), t => Assert.Contains(t.Name, new[] { "better", "worse", "within noise" }));
+        var compared = differences["data"]!.AsArray().SelectMany(t => t!["y"]!.AsArray().Select(y => y!.GetValue<string>()));
+        Assert.Equal(cells[1..].Order(StringComparer.Ordinal), compared.Order(StringComparer.Ordinal)); // every cell but the base, once
+
+        Assert.Equal(cells.Select(c => ("scatter", $"{c} · seed 1")), Traces(Titled(figures, "Validation ROC AUC per epoch, every cell and seed"))); // quick mode: one seed
+        Assert.Equal(4, Traces(Titled(figures, "Training loss per epoch, every cell and seed")).Count);
+
+        Assert.Contains(TableHeaders(notebook), h => h.SequenceEqual(["cell", "input", "training.classWeighting", "seeds", "epochs", "AUC mean", "AUC sd", "AP mean",
+            "AUC - base", "CI low", "CI high", "DeLong p (max)", "verdict"]));
+        var progress = Assert.Single(Html(notebook), h => h.Contains("fishkit-ablation", StringComparison.Ordinal));
+        Assert.Contains("4 of 4 runs started", progress);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(progress, @"<td>\d+ epochs? done</td>").Count);
+    }
+
+    [Fact]
     public void Training_progress_is_one_display_left_at_the_last_epoch()
     {
         var html = Html(series.Executed("03-baselines"));

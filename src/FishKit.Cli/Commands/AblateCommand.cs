@@ -28,7 +28,7 @@ static class AblateCommand
             foreach (var c in cells)
             {
                 var outcome = CliProgress.Run(writer, $"cell {c.Index} of {loaded.Cells.Count}", bar =>
-                    Ablations.RunCell(loaded, results, c.Index, new InlineProgress(p => bar.Report((p.Batch, p.Batches))), cancel.Token));
+                    Ablations.RunCell(loaded, results, c.Index, new InlineProgress(p => bar.Report((p.Training.Batch, p.Training.Batches))), cancel.Token));
                 writer.WriteLine(string.Format(CultureInfo.InvariantCulture, "cell {0} ({1}): {2}", c.Index, string.Join(", ", loaded.Labels(c)),
                     outcome.Interrupted ? "interrupted; run the same command again to resume"
                     : $"seeds run [{string.Join(", ", outcome.Ran)}], already done [{string.Join(", ", outcome.Skipped)}]"));
@@ -59,8 +59,8 @@ static class AblateCommand
     }
 
     /// <summary>Reports on the training thread, so the bar keeps pace with the steps.</summary>
-    sealed class InlineProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    sealed class InlineProgress(Action<AblationProgress> report) : IProgress<AblationProgress>
     {
-        public void Report(TrainingProgress value) => report(value);
+        public void Report(AblationProgress value) => report(value);
     }
 }

@@ -88,6 +88,7 @@ static class TrainCommand
         writer.WriteLine(outcome.Status switch
         {
             TrainingStatus.Interrupted => $"Interrupted: a checkpoint was saved; run the same command again to resume ({outcome.Folder.Last}).",
+            TrainingStatus.OutOfTime => $"Out of time after epoch {outcome.History.Epochs.Count} (training.maxMinutes). Best epoch {outcome.History.BestEpoch} -> {outcome.Folder.Best}",
             TrainingStatus.EarlyStopped => $"Stopped early: validation loss no longer improved. Best epoch {outcome.History.BestEpoch} -> {outcome.Folder.Best}",
             _ => $"Done. Best epoch {outcome.History.BestEpoch} (lowest validation loss) -> {outcome.Folder.Best}",
         });

@@ -10,7 +10,7 @@ namespace FishKit.Notebooks.Formatting;
 /// <summary>
 /// The HTML formatters that make kit types read well inline: charts (drawn with the plotly.js the setup cell put on the
 /// page), DataFrames, evaluation reports, training histories, frames and frame grids, the setup summary and the live
-/// training display.
+/// training and ablation displays.
 /// </summary>
 public static class KitFormatters
 {
@@ -25,6 +25,7 @@ public static class KitFormatters
         Html<FrameGrid>(g => g.ToHtml());
         Html<SetupSummary>(s => s.ToHtml());
         Html<TrainingView>(v => v.ToHtml());
+        Html<AblationView>(v => v.ToHtml());
         Html<DeLongComparison>(DeLongTest);
         Html<AucInterval>(Interval);
     }

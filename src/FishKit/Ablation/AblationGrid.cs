@@ -24,7 +24,8 @@ public sealed record AblationCell(int Index, IReadOnlyList<int> Levels, RunConfi
 
 /// <summary>
 /// An ablation grid read from JSON: a base recipe (<c>preset</c> and/or <c>recipe</c>), the data, the factors with their
-/// levels, the seeds run in every cell and a per-cell budget; expanded as a full factorial. See
+/// levels, the seeds run in every cell and a budget per cell and seed (epochs, batches per epoch, minutes: see the README
+/// for why only an epoch budget repeats bit for bit); expanded as a full factorial. See
 /// <c>examples/ablation-grid.json</c> and the README's "Ablations".
 /// </summary>
 /// <param name="Train">Training frames (full path).</param>
@@ -72,9 +73,15 @@ public sealed record AblationGrid(string Train, string Validation, IReadOnlyList
             if (budget is not JsonObject b) throw new FishKitException($"grid '{source}': budget must be an object, e.g. {{\"epochs\": 2, \"maxBatchesPerEpoch\": 20}}.");
             foreach (var (key, value) in b)
             {
-                if (key is not ("epochs" or "maxBatchesPerEpoch"))
-                    throw new FishKitException($"grid '{source}': budget '{key}' is not known; give epochs and/or maxBatchesPerEpoch.");
-                Set(recipe, $"training.{key}", value?.DeepClone(), $"budget '{key}'", source);
+                var setting = key switch
+                {
+                    "epochs" or "maxBatchesPerEpoch" => key,
+                    "minutes" => "maxMinutes",
+                    _ => throw new FishKitException($"grid '{source}': budget '{key}' is not known; give epochs, maxBatchesPerEpoch and/or minutes."),
+                };
+                if (key == "minutes" && value?.GetValueKind() != JsonValueKind.Number)
+                    throw new FishKitException($"grid '{source}': budget minutes must be a number of minutes per cell and seed, e.g. 0.5.");
+                Set(recipe, $"training.{setting}", value?.DeepClone(), $"budget '{key}'", source);
             }
         }
         var factors = ReadFactors(root["factors"], recipe, source);
@@ -121,7 +128,7 @@ public sealed record AblationGrid(string Train, string Validation, IReadOnlyList
         {
             var parsed = levels switch
             {
-                JsonArray a => a.Select(v => new FactorLevel(v?.ToJsonString() ?? "null", [new(name, v)])).ToList(),
+                JsonArray a => a.Select(v => new FactorLevel(Label(v), [new(name, v)])).ToList(),
                 JsonObject o => o.Select(l => new FactorLevel(l.Key, l.Value is JsonObject s
                     ? Flatten(s, "").ToList()
                     : throw new FishKitException($"grid '{source}': level '{l.Key}' of factor '{name}' must be an object of settings, e.g. {{\"channels\": 1, \"model.inputChannels\": 1}}."))).ToList(),
@@ -138,6 +145,10 @@ public sealed record AblationGrid(string Train, string Validation, IReadOnlyList
         }
         return list;
     }
+
+    /// <summary>A listed level's label: a string as it is (<c>none</c>, not <c>"none"</c>), any other value as its JSON (<c>0.002</c>, <c>[8, 8]</c>).</summary>
+    static string Label(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "null";
 
     /// <summary>The full factorial, the last factor changing fastest; refuses two cells with the same recipe.</summary>
     static List<AblationCell> Expand(List<Factor> factors, JsonObject recipe, string source)

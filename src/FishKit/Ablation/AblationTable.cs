@@ -12,6 +12,7 @@ namespace FishKit.Ablation;
 /// <param name="Cell">K.</param>
 /// <param name="Levels">Level label per factor, in factor order.</param>
 /// <param name="Seeds">Seeds run.</param>
+/// <param name="EpochsMean">Mean over seeds of the epochs trained (under a minutes budget they differ between cells and machines).</param>
 /// <param name="AucMean">Mean validation AUC over seeds.</param>
 /// <param name="AucSd">Sample standard deviation of the AUC over seeds (0 with one seed).</param>
 /// <param name="AveragePrecisionMean">Mean average precision over seeds.</param>
@@ -19,7 +20,7 @@ namespace FishKit.Ablation;
 /// <param name="Difference">AUC minus the base cell's, averaged over seeds, with its paired bootstrap CI (null for the base cell).</param>
 /// <param name="DeLongP">The largest DeLong p-value over seeds (each seed against the base cell's run with that seed).</param>
 /// <param name="Verdict"><c>base</c>, <c>better</c>, <c>worse</c>, or <c>within noise</c> (CI holds 0, a seed's p &gt; 0.05, or seeds disagree in sign).</param>
-public sealed record CellRow(int Cell, IReadOnlyList<string> Levels, int Seeds, double AucMean, double AucSd, double AveragePrecisionMean,
+public sealed record CellRow(int Cell, IReadOnlyList<string> Levels, int Seeds, double EpochsMean, double AucMean, double AucSd, double AveragePrecisionMean,
     double BestValidationLossMean, AucDifference? Difference, double? DeLongP, string Verdict);
 
 /// <summary>The merged table of an ablation: one <see cref="CellRow"/> per cell, as rows (for a DataFrame) or CSV.</summary>
@@ -43,22 +44,23 @@ public sealed record AblationTable(IReadOnlyList<string> Factors, IReadOnlyList<
             double? p = null;
             string verdict = "base";
             if (cell.Index > 0) (difference, p, verdict) = Compare(runs[0], mine, resamples, bootstrapSeed);
-            rows.Add(new CellRow(cell.Index, grid.Labels(cell).ToList(), mine.Count, aucs.Average(), Sd(aucs),
+            rows.Add(new CellRow(cell.Index, grid.Labels(cell).ToList(), mine.Count, mine.Average(r => r.Record.History.Epochs.Count), aucs.Average(), Sd(aucs),
                 mine.Average(r => r.Record.AveragePrecision),
                 mine.Average(r => r.Record.History.Epochs.Min(e => e.ValidationLoss)), difference, p, verdict));
         }
         return new AblationTable(grid.Factors.Select(f => f.Name).ToList(), rows);
     }
 
-    /// <summary>Compares a cell's runs with the base cell's, seed by seed, on the frames both score.</summary>
+    /// <summary>Compares a cell's runs with the base cell's, seed by seed, on the labelled frames both score.</summary>
     static (AucDifference, double, string) Compare(List<(RunRecord Record, double[] Scores, bool[] Labels)> baseRuns,
         List<(RunRecord Record, double[] Scores, bool[] Labels)> runs, int resamples, int seed)
     {
         int first = Math.Max(baseRuns[0].Record.FirstFrame, runs[0].Record.FirstFrame);
-        var labels = runs[0].Labels[first..];
-        if (!labels.AsSpan().SequenceEqual(baseRuns[0].Labels[first..]))
+        int end = Math.Min(baseRuns[0].Record.LastFrame, runs[0].Record.LastFrame) + 1;
+        var labels = runs[0].Labels[first..end];
+        if (!labels.AsSpan().SequenceEqual(baseRuns[0].Labels[first..end]))
             throw new FishKitException("the base cell and another cell were validated on different labels; the results folder mixes data, run the grid into a new folder.");
-        var pairs = baseRuns.Zip(runs, (a, b) => (a.Scores[first..], b.Scores[first..])).ToList();
+        var pairs = baseRuns.Zip(runs, (a, b) => (a.Scores[first..end], b.Scores[first..end])).ToList();
         var difference = PairedBootstrap.Interval(labels, pairs, resamples, seed);
         double p = pairs.Max(pair => DeLongP(labels, pair.Item1, pair.Item2));
         var signs = pairs.Select(pair => Math.Sign(Roc.Auc(labels, pair.Item2) - Roc.Auc(labels, pair.Item1))).Distinct().ToList();
@@ -82,7 +84,7 @@ public sealed record AblationTable(IReadOnlyList<string> Factors, IReadOnlyList<
 
     /// <summary>The CSV header's columns.</summary>
     public IEnumerable<string> Columns =>
-        ["cell", .. Factors, "seeds", "auc_mean", "auc_sd", "ap_mean", "best_val_loss_mean", "auc_diff", "diff_ci_low", "diff_ci_high", "delong_p_max", "verdict"];
+        ["cell", .. Factors, "seeds", "epochs_mean", "auc_mean", "auc_sd", "ap_mean", "best_val_loss_mean", "auc_diff", "diff_ci_low", "diff_ci_high", "delong_p_max", "verdict"];
 
     /// <summary>The table as CSV (invariant culture, round-trip numbers; no wall times, so equal runs give equal bytes).</summary>
     public string ToCsv()
@@ -93,7 +95,7 @@ public sealed record AblationTable(IReadOnlyList<string> Factors, IReadOnlyList<
         {
             string[] cells =
             [
-                Number(r.Cell), .. r.Levels, Number(r.Seeds), Number(r.AucMean), Number(r.AucSd), Number(r.AveragePrecisionMean),
+                Number(r.Cell), .. r.Levels, Number(r.Seeds), Number(r.EpochsMean), Number(r.AucMean), Number(r.AucSd), Number(r.AveragePrecisionMean),
                 Number(r.BestValidationLossMean), Number(r.Difference?.Difference), Number(r.Difference?.Lower), Number(r.Difference?.Upper),
                 Number(r.DeLongP), r.Verdict,
             ];
@@ -108,10 +110,10 @@ public sealed record AblationTable(IReadOnlyList<string> Factors, IReadOnlyList<
     /// <summary>A short fixed-width table for the terminal.</summary>
     public string ToText()
     {
-        List<string[]> lines = [["cell", .. Factors, "AUC mean", "sd", "diff", "95% CI", "p", "verdict"]];
+        List<string[]> lines = [["cell", .. Factors, "epochs", "AUC mean", "sd", "diff", "95% CI", "p", "verdict"]];
         foreach (var r in Rows)
             lines.Add([
-                Number(r.Cell), .. r.Levels, r.AucMean.ToString("F3", CultureInfo.InvariantCulture), r.AucSd.ToString("F3", CultureInfo.InvariantCulture),
+                Number(r.Cell), .. r.Levels, r.EpochsMean.ToString("0.#", CultureInfo.InvariantCulture), r.AucMean.ToString("F3", CultureInfo.InvariantCulture), r.AucSd.ToString("F3", CultureInfo.InvariantCulture),
                 r.Difference is { } d ? d.Difference.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture) : "",
                 r.Difference is { } c ? string.Format(CultureInfo.InvariantCulture, "[{0:F3}, {1:F3}]", c.Lower, c.Upper) : "",
                 r.DeLongP is double p ? p.ToString("F3", CultureInfo.InvariantCulture) : "", r.Verdict,

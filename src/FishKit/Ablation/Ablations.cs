@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FishKit.Evaluation;
 using FishKit.IO;
+using FishKit.Labeling;
 using FishKit.Baselines;
 using FishKit.Pipeline;
 using FishKit.Training;
@@ -15,6 +16,12 @@ namespace FishKit.Ablation;
 /// <param name="Skipped">Seeds already finished before this call.</param>
 /// <param name="Interrupted">True when cancelled: the run saved a checkpoint and the next call resumes it.</param>
 public sealed record CellOutcome(int Cell, IReadOnlyList<int> Ran, IReadOnlyList<int> Skipped, bool Interrupted);
+
+/// <summary>Where an ablation is: the cell and seed training, and its training's progress.</summary>
+/// <param name="Cell">K.</param>
+/// <param name="Seed">The seed of the run.</param>
+/// <param name="Training">The run's progress (a step, or a finished epoch).</param>
+public sealed record AblationProgress(int Cell, int Seed, TrainingProgress Training);
 
 /// <summary>
 /// Runs ablation grids into a results folder: <c>grid.json</c> (the grid and its hash), <c>data/</c> (the frames packed
@@ -35,7 +42,7 @@ public static class Ablations
     /// finished seed (its record.json exists) is skipped, a half-finished one resumes. A results folder written by
     /// another grid is refused. Cancellation saves a checkpoint and returns with <see cref="CellOutcome.Interrupted"/>.
     /// </summary>
-    public static CellOutcome RunCell(AblationGrid grid, string results, int k, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    public static CellOutcome RunCell(AblationGrid grid, string results, int k, IProgress<AblationProgress>? progress = null, CancellationToken cancel = default)
     {
         var cell = grid.Cell(k);
         Claim(grid, results);
@@ -52,7 +59,7 @@ public static class Ablations
     }
 
     /// <summary>Runs every cell in order (see <see cref="RunCell"/>); stops at the first interrupted one.</summary>
-    public static IReadOnlyList<CellOutcome> RunAll(AblationGrid grid, string results, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    public static IReadOnlyList<CellOutcome> RunAll(AblationGrid grid, string results, IProgress<AblationProgress>? progress = null, CancellationToken cancel = default)
     {
         var outcomes = new List<CellOutcome>();
         foreach (var cell in grid.Cells)
@@ -67,14 +74,25 @@ public static class Ablations
     /// The table of a results folder whose cells have all finished; <paramref name="resamples"/> bootstrap draws
     /// (seeded by <paramref name="bootstrapSeed"/>) give the CI of each cell's AUC difference from the base cell.
     /// </summary>
-    public static AblationTable Merge(string results, int resamples = 2000, int bootstrapSeed = 1)
+    public static AblationTable Merge(string results, int resamples = 2000, int bootstrapSeed = 1) =>
+        AblationTable.Of(Finished(results), (cell, seed) => Load(results, cell, seed), resamples, bootstrapSeed);
+
+    /// <summary>The grid of a results folder, refused while a cell is unfinished.</summary>
+    static AblationGrid Finished(string results)
     {
         var grid = StoredGrid(results);
         var missing = grid.Cells.Where(c => grid.Seeds.Any(s => !File.Exists(Path.Combine(SeedFolder(results, c.Index, s), "record.json"))))
             .Select(c => c.Index).ToList();
         if (missing.Count > 0)
             throw new FishKitException($"results folder '{results}' has unfinished cells ({string.Join(", ", missing)} of 0 to {grid.Cells.Count - 1}); run fishkit ablate --cell K for each, then merge.");
-        return AblationTable.Of(grid, (cell, seed) => Load(results, cell, seed), resamples, bootstrapSeed);
+        return grid;
+    }
+
+    /// <summary>The records of a results folder whose cells have all finished, by cell and then seed.</summary>
+    public static IReadOnlyList<RunRecord> Records(string results)
+    {
+        var grid = Finished(results);
+        return grid.Cells.SelectMany(c => grid.Seeds.Select(s => Load(results, c.Index, s).Record)).ToList();
     }
 
     /// <summary>The grid a results folder was written by.</summary>
@@ -129,7 +147,7 @@ public static class Ablations
     }
 
     /// <summary>Trains (or resumes) one seed of a cell and scores the validation frames; false when interrupted.</summary>
-    static bool RunSeed(AblationGrid grid, AblationCell cell, int seed, string results, IProgress<TrainingProgress>? progress, CancellationToken cancel)
+    static bool RunSeed(AblationGrid grid, AblationCell cell, int seed, string results, IProgress<AblationProgress>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var config = cell.Config with { Training = cell.Config.Training with { Seed = seed } };
@@ -138,18 +156,27 @@ public static class Ablations
         var data = Path.Combine(results, "data");
         var (train, _) = Shared(grid.Train, data, config, cancel);
         var (validation, labels) = Shared(grid.Validation, data, config, cancel);
-        var outcome = Runs.Train(config, train, validation, run, progress: progress, cancel: cancel);
+        var training = progress is null ? null : new Relay(p => progress.Report(new AblationProgress(cell.Index, seed, p)));
+        var outcome = Runs.Train(config, train, validation, run, progress: training, cancel: cancel);
         if (outcome.Status == TrainingStatus.Interrupted) return false;
 
         var scores = Runs.Predict(run, validation, cancel: cancel);
-        int first = config.Model is YTildeLstmConfig y ? y.Window - 1 : config.Layout.FirstFrame;
-        var report = EvaluationReport.Of(labels.AsSpan(first), scores.AsSpan(first));
+        // the frames the labelling rule labels (later ones have no label) that the model scores
+        int first = Math.Max(LabelParameters.WriteUp.FirstFrame, config.Model is YTildeLstmConfig y ? y.Window - 1 : config.Layout.FirstFrame);
+        int last = LabelParameters.WriteUp.LastFrame(labels.Length);
+        var report = EvaluationReport.Of(labels.AsSpan(first..(last + 1)), scores.AsSpan(first..(last + 1)));
         Series.Write(Path.Combine(folder, "scores.npy"), scores, "score");
         Series.WriteLabels(Path.Combine(folder, "labels.npy"), labels, "label");
         var record = new RunRecord(cell.Index, seed, grid.Factors.Zip(grid.Labels(cell)).ToDictionary(p => p.First.Name, p => p.Second),
             config, grid.Hash, RunRecord.GitHead(), RunRecord.PackageVersions(), RunRecord.ThisMachine(), config.Training.Device,
-            clock.Elapsed.TotalSeconds, outcome.Status, outcome.History, first, report.Auc, report.AveragePrecision);
+            clock.Elapsed.TotalSeconds, outcome.Status, outcome.History, first, last, report.Auc, report.AveragePrecision);
         AtomicFile.WriteText(Path.Combine(folder, "record.json"), record.ToJson()); // last: its presence marks the seed finished
         return true;
+    }
+
+    /// <summary>Passes a run's progress on at once, on the training thread (as the cell and seed's).</summary>
+    sealed class Relay(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -20,14 +20,15 @@ namespace FishKit.Ablation;
 /// <param name="Machine">Cores and operating system.</param>
 /// <param name="Device">cpu or cuda.</param>
 /// <param name="WallSeconds">Wall-clock seconds of training and scoring (this call's, when the run resumed).</param>
-/// <param name="Status">How training ended.</param>
+/// <param name="Status">How training ended: <c>out_of_time</c> when the minutes budget stopped it after the history's last epoch (a rerun with that many epochs as the budget repeats it on any machine).</param>
 /// <param name="History">Per-epoch metrics.</param>
-/// <param name="FirstFrame">The first validation frame the model scores (earlier ones have score 0).</param>
-/// <param name="Auc">ROC AUC of the best checkpoint's scores on validation frames FirstFrame onwards.</param>
+/// <param name="FirstFrame">The first validation frame both labelled and scored (earlier ones have score 0).</param>
+/// <param name="LastFrame">The last labelled validation frame (later ones have no label: the rule looks ahead).</param>
+/// <param name="Auc">ROC AUC of the best checkpoint's scores on validation frames FirstFrame to LastFrame.</param>
 /// <param name="AveragePrecision">Average precision on the same frames.</param>
 public sealed record RunRecord(int Cell, int Seed, Dictionary<string, string> Levels, RunConfig Config, string GridHash,
     string? GitCommit, Dictionary<string, string?> Versions, string Machine, string Device, double WallSeconds,
-    TrainingStatus Status, TrainingHistory History, int FirstFrame, double Auc, double AveragePrecision)
+    TrainingStatus Status, TrainingHistory History, int FirstFrame, int LastFrame, double Auc, double AveragePrecision)
 {
     /// <summary>The record as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, KitJson.Options);

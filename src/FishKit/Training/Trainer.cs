@@ -57,6 +57,9 @@ public static class Trainer
         var history = state.History;
         for (int epoch = state.EpochsDone + 1; epoch <= options.Epochs; epoch++)
         {
+            // checked before an epoch starts, on the recorded epochs only: a resumed run stops where the first call would have
+            if (options.MaxMinutes is double minutes && history.Epochs.Sum(e => e.Seconds) >= minutes * 60)
+                return Finish(TrainingStatus.OutOfTime, history, folder);
             var clock = Stopwatch.StartNew();
             bool resumedMidEpoch = state.NextBatch > 0;
             double lossSum = resumedMidEpoch ? state.PartialLossSum : 0;

@@ -53,6 +53,13 @@ public sealed record TrainingOptions
     /// <summary>At most this many batches per training epoch (null: all), for quick runs.</summary>
     public int? MaxBatchesPerEpoch { get; init; }
 
+    /// <summary>
+    /// A wall-clock budget (null: none): training stops after the epoch in which the finished epochs' seconds
+    /// (validation included) reach this many minutes, with <see cref="TrainingStatus.OutOfTime"/>. How many epochs that
+    /// is depends on the machine's speed and load, so only an epoch budget gives the same run on every machine.
+    /// </summary>
+    public double? MaxMinutes { get; init; }
+
     /// <summary>Warn when the validation probabilities' standard deviation is below this: the model outputs a constant.</summary>
     public double CollapseThreshold { get; init; } = 1e-3;
 
@@ -67,6 +74,7 @@ public sealed record TrainingOptions
         if (Device is not ("cpu" or "cuda")) throw new FishKitException($"device '{Device}' is not known; use \"cpu\" or \"cuda\".");
         if (EarlyStoppingPatience is < 1) throw new FishKitException($"early stopping patience = {EarlyStoppingPatience} must be at least 1 epoch.");
         if (MaxBatchesPerEpoch is < 1) throw new FishKitException($"max batches per epoch = {MaxBatchesPerEpoch} must be at least 1.");
+        if (MaxMinutes is double m && !(m > 0 && double.IsFinite(m))) throw new FishKitException($"max minutes = {m} must be a positive number of minutes (or null: no time budget).");
     }
 
 }

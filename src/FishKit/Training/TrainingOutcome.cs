@@ -9,6 +9,9 @@ public enum TrainingStatus
     /// <summary>Validation loss stopped improving for the patience given.</summary>
     EarlyStopped,
 
+    /// <summary>The time budget (<see cref="TrainingOptions.MaxMinutes"/>) ran out: training stopped after the epoch in which it did.</summary>
+    OutOfTime,
+
     /// <summary>Cancelled (e.g. Ctrl-C): the step finished, a checkpoint was saved, and the run can resume.</summary>
     Interrupted,
 }

@@ -42,6 +42,26 @@ public class AblationGridTests
     }
 
     [Fact]
+    public void Listed_levels_are_labelled_by_their_value_strings_without_quotes()
+    {
+        var grid = Parse("""{"training.classWeighting": ["from_labels", "none"], "training.learningRate": [2e-3, 0.0002]}""");
+        Assert.Equal(["none", "0.0002"], grid.Labels(grid.Cell(3)));
+        Assert.Equal(["from_labels", "2e-3"], grid.Labels(grid.Cell(0))); // the number as the grid writes it
+        Assert.Equal(ClassWeighting.None, grid.Cell(3).Config.Training.ClassWeighting);
+    }
+
+    [Fact]
+    public void A_minutes_budget_sets_each_runs_time_limit_beside_the_epoch_cap()
+    {
+        var grid = Parse("""{"batches.flips": [true, false]}""", """, "budget": {"epochs": 30, "minutes": 0.5}""");
+        Assert.All(grid.Cells, c => Assert.Equal((30, 0.5), (c.Config.Training.Epochs, c.Config.Training.MaxMinutes)));
+        Assert.Null(Parse("""{"batches.flips": [true, false]}""").Cell(0).Config.Training.MaxMinutes);
+        Assert.Contains("budget minutes must be a number", Error("""{"batches.flips": [true]}""", """, "budget": {"minutes": "2"}"""));
+        Assert.Contains("max minutes = -1", Error("""{"batches.flips": [true]}""", """, "budget": {"minutes": -1}"""));
+        Assert.Contains("budget 'hours' is not known", Error("""{"batches.flips": [true]}""", """, "budget": {"hours": 1}"""));
+    }
+
+    [Fact]
     public void The_hash_follows_the_content_not_the_whitespace()
     {
         var a = Parse("""{"training.learningRate": [0.001, 0.01]}""");

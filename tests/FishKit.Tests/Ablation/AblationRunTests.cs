@@ -10,7 +10,7 @@ public class AblationRunTests
     /// A 2x2 grid on a tiny recipe (32x24 frames, clips of 4 x 4 frames, 2 filters, one thread): 1 epoch of 2 batches
     /// per cell. <paramref name="lr"/> changes the grid (and its hash).
     /// </summary>
-    static string Grid(TempDir dir, string lr = "0.002")
+    static string Grid(TempDir dir, string lr = "0.002", string budget = """{"epochs": 1, "maxBatchesPerEpoch": 2}""")
     {
         if (!Directory.Exists(dir["tank"]))
         {
@@ -26,7 +26,7 @@ public class AblationRunTests
               "data": {"train": "tank/train", "validation": "tank/validation"},
               "factors": {"training.learningRate": [{{lr}}, 0.02], "batches.flips": [true, false]},
               "seeds": [1],
-              "budget": {"epochs": 1, "maxBatchesPerEpoch": 2}
+              "budget": {{budget}}
             }
             """);
         return path;
@@ -52,10 +52,10 @@ public class AblationRunTests
         Assert.Equal(a, File.ReadAllBytes(dir["b/table.csv"]));
         var lines = File.ReadAllLines(dir["a/table.csv"]);
         Assert.Equal(5, lines.Length);
-        Assert.StartsWith("cell,training.learningRate,batches.flips,seeds,auc_mean", lines[0]);
-        Assert.StartsWith("0,0.002,true,1,", lines[1]);
+        Assert.StartsWith("cell,training.learningRate,batches.flips,seeds,epochs_mean,auc_mean", lines[0]);
+        Assert.StartsWith("0,0.002,true,1,1,", lines[1]);
         Assert.EndsWith(",base", lines[1]);
-        Assert.StartsWith("3,0.02,false,1,", lines[4]);
+        Assert.StartsWith("3,0.02,false,1,1,", lines[4]);
 
         var record = RunRecord.Read(Path.Combine(Ablations.SeedFolder(dir["a"], 3, 1), "record.json"));
         Assert.Equal(0.02, record.Config.Training.LearningRate);
@@ -71,7 +71,7 @@ public class AblationRunTests
         using var dir = new TempDir();
         var grid = AblationGrid.Load(Grid(dir));
         using var kill = new CancellationTokenSource();
-        var stopAfterOneStep = new Steps(p => { if (p.Finished is null) kill.Cancel(); });
+        var stopAfterOneStep = new Steps(p => { if (p.Training.Finished is null) kill.Cancel(); });
         var killed = Ablations.RunCell(grid, dir["out"], 1, stopAfterOneStep, kill.Token);
         Assert.True(killed.Interrupted);
         Assert.False(File.Exists(Path.Combine(Ablations.SeedFolder(dir["out"], 1, 1), "record.json")));
@@ -90,9 +90,35 @@ public class AblationRunTests
         Assert.Equal([1], Ablations.RunCell(grid, dir["out"], 1).Skipped);
     }
 
-    /// <summary>Reports on the training thread, so the test can cancel after an exact step.</summary>
-    sealed class Steps(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    [Fact]
+    public void A_minutes_budget_stops_a_run_after_the_epoch_it_runs_out_in_and_a_rerun_stops_there_too()
     {
-        public void Report(TrainingProgress value) => report(value);
+        using var dir = new TempDir();
+        // a budget far below one epoch's time: every run stops after its first epoch, whatever the machine
+        var grid = AblationGrid.Load(Grid(dir, budget: """{"epochs": 3, "maxBatchesPerEpoch": 2, "minutes": 1e-9}"""));
+        Assert.False(Ablations.RunCell(grid, dir["out"], 0).Interrupted);
+        var folder = Ablations.SeedFolder(dir["out"], 0, 1);
+        var record = RunRecord.Read(Path.Combine(folder, "record.json"));
+        Assert.Equal(TrainingStatus.OutOfTime, record.Status);
+        Assert.Equal([1], record.History.Epochs.Select(e => e.Epoch));
+        Assert.Equal(2, record.History.Epochs[0].Steps);
+        // scored on the frames the trainer validates (labelled ones only): the best epoch's validation AUC
+        Assert.Equal(record.History.Epochs[0].ValidationAuc!.Value, record.Auc, 4);
+        Assert.Equal(1e-9, record.Config.Training.MaxMinutes);
+        Assert.Contains("\"status\": \"out_of_time\"", File.ReadAllText(Path.Combine(folder, "record.json")));
+
+        // killed after training, before its record: the rerun resumes the run folder and stops at the same epoch
+        var scores = Ablations.Load(dir["out"], 0, 1).Scores;
+        File.Delete(Path.Combine(folder, "record.json"));
+        Assert.Equal([1], Ablations.RunCell(grid, dir["out"], 0).Ran);
+        var again = Ablations.Load(dir["out"], 0, 1);
+        Assert.Equal((TrainingStatus.OutOfTime, 1), (again.Record.Status, again.Record.History.Epochs.Count));
+        Assert.Equal(scores, again.Scores);
+    }
+
+    /// <summary>Reports on the training thread, so the test can cancel after an exact step.</summary>
+    sealed class Steps(Action<AblationProgress> report) : IProgress<AblationProgress>
+    {
+        public void Report(AblationProgress value) => report(value);
     }
 }

@@ -16,7 +16,7 @@ public class AblationTableTests
 
     static RunRecord Record(int cell, int seed, double auc) => new(cell, seed, [], RunConfig.Teaching, "hash", null, [], "machine", "cpu", 1.0,
         TrainingStatus.Completed, new TrainingHistory { Epochs = [new EpochRecord(1, 0.5, null, 0.25 + seed, null, 0.1, 1.0, 3)] },
-        FirstFrame: 0, auc, AveragePrecision: 0.5);
+        FirstFrame: 0, LastFrame: N - 1, auc, AveragePrecision: 0.5);
 
     [Fact]
     public void Each_cell_gets_its_mean_and_spread_over_seeds_and_a_verdict_against_the_base_cell()
@@ -43,8 +43,8 @@ public class AblationTableTests
         Assert.Equal("within noise", same.Verdict);
 
         var csv = table.ToCsv().Split('\n');
-        Assert.Equal("cell,training.learningRate,seeds,auc_mean,auc_sd,ap_mean,best_val_loss_mean,auc_diff,diff_ci_low,diff_ci_high,delong_p_max,verdict", csv[0]);
-        Assert.StartsWith("0,0.001,2,0.6,", csv[1]);
+        Assert.Equal("cell,training.learningRate,seeds,epochs_mean,auc_mean,auc_sd,ap_mean,best_val_loss_mean,auc_diff,diff_ci_low,diff_ci_high,delong_p_max,verdict", csv[0]);
+        Assert.StartsWith("0,0.001,2,1,0.6,", csv[1]);
         Assert.EndsWith(",,,,,base", csv[1]);
     }
 }
