@@ -218,8 +218,11 @@ public static partial class Charts
         return figure.Chart();
     }
 
-    /// <summary>Training curves from a run's history: loss (left axis) and ROC AUC (right axis), training and validation, the best epoch marked.</summary>
-    public static GenericChart TrainingCurves(TrainingHistory history, string title = "Training curves")
+    /// <summary>
+    /// Training curves from a run's history: loss (left axis) and ROC AUC (right axis), training and validation, the best epoch
+    /// marked, and, when <paramref name="constant"/> is given, what a model with one constant output scores, dotted.
+    /// </summary>
+    public static GenericChart TrainingCurves(TrainingHistory history, string title = "Training curves", ConstantOutput? constant = null)
     {
         var e = history.Epochs;
         var epochs = e.Select(r => r.Epoch).ToArray();
@@ -231,7 +234,18 @@ public static partial class Charts
             .Add("scatter", ("name", "validation AUC (right axis)"), ("x", epochs), ("y", e.Select(r => r.ValidationAuc).ToArray()), ("yaxis", "y2"), ("mode", "lines+markers"),
                 ("line", Obj(("color", Orange), ("dash", "dash"))))
             .Layout("yaxis2", Obj(("title", Obj(("text", "ROC AUC"))), ("overlaying", "y"), ("side", "right"), ("range", new[] { 0.0, 1.0 }), ("showgrid", false)))
-            .Axis("xaxis", ("dtick", 1));
+            .Axis("xaxis", ("dtick", Math.Max(1, epochs.Length / 10)));
+        if (constant is not null && epochs.Length > 0)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            int[] ends = [epochs[0], epochs[^1]];
+            figure.Add("scatter", ("name", string.Create(inv, $"constant output: train loss {constant.TrainLoss:0.###}")), ("x", ends), ("y", new[] { constant.TrainLoss, constant.TrainLoss }),
+                    ("mode", "lines"), ("line", Obj(("color", Blue), ("dash", "dot"), ("width", 1))))
+                .Add("scatter", ("name", string.Create(inv, $"constant output: validation loss {constant.ValidationLoss:0.###}")), ("x", ends), ("y", new[] { constant.ValidationLoss, constant.ValidationLoss }),
+                    ("mode", "lines"), ("line", Obj(("color", Orange), ("dash", "dot"), ("width", 1))))
+                .Add("scatter", ("name", string.Create(inv, $"constant output: AUC {constant.ValidationAuc:0.#} (right axis)")), ("x", ends), ("y", new[] { constant.ValidationAuc, constant.ValidationAuc }),
+                    ("yaxis", "y2"), ("mode", "lines"), ("line", Obj(("color", Gray), ("dash", "dot"), ("width", 1))));
+        }
         if (history.BestEpoch is int best)
             figure.Layout("shapes", new[] { Obj(("type", "line"), ("x0", best), ("x1", best), ("y0", 0), ("y1", 1), ("yref", "paper"), ("line", Obj(("color", Gray), ("dash", "dot")))) })
                 .Layout("annotations", new[] { Obj(("x", best), ("y", 1), ("yref", "paper"), ("text", $"best epoch {best}"), ("showarrow", false), ("yanchor", "bottom")) });

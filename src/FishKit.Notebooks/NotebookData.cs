@@ -1,4 +1,6 @@
 using FishKit.Frames;
+using FishKit.Pipeline;
+using FishKit.Training;
 
 namespace FishKit.Notebooks;
 
@@ -45,6 +47,13 @@ public static class NotebookData
 
     /// <summary>The frames of one split.</summary>
     public static FrameSequence Frames(string split) => FrameSequence.Open(Split(split));
+
+    /// <summary>
+    /// One split prepared for <paramref name="config"/>'s frame size: packed once into artifacts/notebook-stores (beside
+    /// artifacts/notebook-runs), with y-tilde and the labels cached beside the store. The caller disposes the store.
+    /// </summary>
+    public static PreparedSplit Prepared(string split, RunConfig config) =>
+        PreparedSplit.Open(Split(split), Path.Combine(Path.GetDirectoryName(NotebookRuns.Root())!, "notebook-stores"), config.Size, config.Resize);
 
     /// <summary>The splits the data folder holds, in the write-up's order.</summary>
     public static IReadOnlyList<string> Splits =>

@@ -9,9 +9,9 @@ namespace FishKit.Notebooks;
 /// </summary>
 public static class NotebookRecipes
 {
-    /// <summary>The teaching ConvLSTM (<see cref="RunConfig.Teaching"/>); quick mode: one epoch of 4 batches.</summary>
+    /// <summary>The teaching ConvLSTM (<see cref="RunConfig.Teaching"/>); quick mode: 2 epochs of 5 batches.</summary>
     public static RunConfig Teaching => NotebookMode.Choose(RunConfig.Teaching,
-        RunConfig.Teaching with { Training = RunConfig.Teaching.Training with { Epochs = 1, MaxBatchesPerEpoch = 4 } });
+        RunConfig.Teaching with { Training = RunConfig.Teaching.Training with { Epochs = 2, MaxBatchesPerEpoch = 5 } });
 
     /// <summary>The y-tilde LSTM (<see cref="RunConfig.YTildeLstm"/>); quick mode: 2 epochs of 15 batches.</summary>
     public static RunConfig YTildeLstm => NotebookMode.Choose(RunConfig.YTildeLstm,

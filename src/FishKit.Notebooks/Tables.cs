@@ -15,7 +15,7 @@ namespace FishKit.Notebooks;
 /// write-up's values beside the kit's, run histories and ablation tables. Each is a plain <see cref="DataFrame"/>, so a reader can sort,
 /// filter or export it.
 /// </summary>
-public static class Tables
+public static partial class Tables
 {
     /// <summary>
     /// Per split: frames and share of all frames (the kit's data and the write-up's 44,956 / 3,593 / 5,367), the labelled

@@ -242,6 +242,33 @@ public class NotebookSeriesTests(NotebookSeries series)
     }
 
     [Fact]
+    public void Notebook_06_overfits_a_tiny_subset_shows_a_collapse_and_charts_the_teaching_run_against_a_constant_output()
+    {
+        var notebook = series.Executed("06-training");
+        var figures = Figures(notebook);
+        string[] curves = ["train loss", "validation loss", "train AUC (right axis)", "validation AUC (right axis)"];
+        Assert.Equal(curves, Traces(Titled(figures, "Overfitting 32 training clips")).Select(t => t.Name));
+        var teaching = Traces(Titled(figures, "The teaching run: loss and ROC AUC per epoch"));
+        Assert.All(teaching, t => Assert.Equal("scatter", t.Type));
+        Assert.Equal(curves, teaching.Take(4).Select(t => t.Name));
+        Assert.StartsWith("constant output: train loss 0.", teaching[4].Name);
+        Assert.Equal("constant output: validation loss 0.693", teaching[5].Name); // ln 2: the best constant is 1/2 under the write-up's weighting rule
+        Assert.Equal("constant output: AUC 0.5 (right axis)", teaching[6].Name);
+
+        var headers = TableHeaders(notebook);
+        Assert.Contains(headers, h => h.SequenceEqual(["setting", "write-up", "teaching", "why the teaching preset differs"]));
+        Assert.Contains(headers, h => h.SequenceEqual(["class weights", "weight of 0", "weight of 1", "best constant output", "its training loss (weighted)", "its validation loss", "its validation AUC"]));
+        Assert.Equal(2, headers.Count(h => h.SequenceEqual(["epoch", "train loss", "train AUC", "validation loss", "validation AUC", "validation spread", "seconds", "best"]))); // the collapse and the teaching run
+
+        var html = Html(notebook);
+        var progress = Assert.Single(html, h => h.Contains("fishkit-training", StringComparison.Ordinal));
+        Assert.Contains("epoch 2/2", progress); // quick mode: 2 epochs of the teaching preset
+        var text = string.Join("\n", notebook.Cells.Where(c => NotebookFile.Type(c!) == "code").SelectMany(c => c!["outputs"]!.AsArray()).Select(o => o!["data"]?["text/plain"]?.GetValue<string>()));
+        Assert.Contains("the validation probabilities hardly vary", text); // the provoked collapse is reported
+        Assert.True(File.Exists(Repo.File("artifacts/notebook-runs/teaching-quick/checkpoints/best.ckpt")), "notebook 7 needs the teaching run");
+    }
+
+    [Fact]
     public void Training_progress_is_one_display_left_at_the_last_epoch()
     {
         var html = Html(series.Executed("03-baselines"));

@@ -24,6 +24,14 @@ public sealed record ClassWeights(double Negative, double Positive)
         return new ClassWeights(rate, 1 - rate);
     }
 
+    /// <summary>The weights <paramref name="weighting"/> gives for training on <paramref name="labels"/>.</summary>
+    public static ClassWeights For(ClassWeighting weighting, ReadOnlySpan<bool> labels) => weighting switch
+    {
+        ClassWeighting.WriteUp => WriteUp,
+        ClassWeighting.FromLabels => FromLabels(labels),
+        _ => None,
+    };
+
     /// <summary>Throws a clear error unless both weights are finite and non-negative, and not both zero.</summary>
     public void Validate()
     {

@@ -29,12 +29,7 @@ public static class Trainer
         TorchRuntime.EnsureLoaded();
         var device = Device(options.Device);
         set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-        var weights = options.ClassWeighting switch
-        {
-            ClassWeighting.WriteUp => ClassWeights.WriteUp,
-            ClassWeighting.FromLabels => ClassWeights.FromLabels(train.Labels),
-            _ => ClassWeights.None,
-        };
+        var weights = ClassWeights.For(options.ClassWeighting, train.Labels);
 
         using var model = modelConfig.Create(options.Seed);
         model.to(device);
@@ -150,16 +145,12 @@ public static class Trainer
     {
         var results = Predict(model, validation, device).ToList();
         if (results.Count == 0) throw new FishKitException("the validation split has no samples; give a longer validation split.");
-        double loss = 0;
-        foreach (var (_, p, y) in results)
-        {
-            double q = Math.Clamp(p, 1e-7, 1 - 1e-7);
-            loss -= y ? Math.Log(q) : Math.Log(1 - q);
-        }
         var probabilities = results.Select(r => (double)r.Probability).ToArray();
+        var labels = results.Select(r => r.Label).ToArray();
+        double loss = BinaryCrossEntropy.Mean(labels, probabilities);
         double mean = probabilities.Average();
         double spread = Math.Sqrt(probabilities.Sum(p => (p - mean) * (p - mean)) / probabilities.Length);
-        return (loss / results.Count, AucOrNull(results.Select(r => r.Label).ToArray(), probabilities), spread);
+        return (loss, AucOrNull(labels, probabilities), spread);
     }
 
     static double? AucOrNull(bool[] labels, double[] scores) =>
