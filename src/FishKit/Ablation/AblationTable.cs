@@ -19,7 +19,7 @@ namespace FishKit.Ablation;
 /// <param name="BestValidationLossMean">Mean over seeds of the best epoch's validation loss.</param>
 /// <param name="Difference">AUC minus the base cell's, averaged over seeds, with its paired bootstrap CI (null for the base cell).</param>
 /// <param name="DeLongP">The largest DeLong p-value over seeds (each seed against the base cell's run with that seed).</param>
-/// <param name="Verdict"><c>base</c>, <c>better</c>, <c>worse</c>, or <c>within noise</c> (CI holds 0, a seed's p &gt; 0.05, or seeds disagree in sign).</param>
+/// <param name="Verdict"><c>base</c>, <c>better</c>, <c>worse</c>, or <c>within noise</c> (CI holds 0, a seed's p &gt; 0.05, seeds disagree in sign, or the difference is no larger than either cell's standard deviation over seeds).</param>
 public sealed record CellRow(int Cell, IReadOnlyList<string> Levels, int Seeds, double EpochsMean, double AucMean, double AucSd, double AveragePrecisionMean,
     double BestValidationLossMean, AucDifference? Difference, double? DeLongP, string Verdict);
 
@@ -64,7 +64,12 @@ public sealed record AblationTable(IReadOnlyList<string> Factors, IReadOnlyList<
         var difference = PairedBootstrap.Interval(labels, pairs, resamples, seed);
         double p = pairs.Max(pair => DeLongP(labels, pair.Item1, pair.Item2));
         var signs = pairs.Select(pair => Math.Sign(Roc.Auc(labels, pair.Item2) - Roc.Auc(labels, pair.Item1))).Distinct().ToList();
-        string verdict = difference.IncludesZero || p > Alpha || signs.Count > 1 ? "within noise" : difference.Difference > 0 ? "better" : "worse";
+        // Frames of one split are not independent (neighbouring clips overlap), so the bootstrap and DeLong's test
+        // understate the uncertainty; with several seeds, a difference no larger than either cell's spread over seeds
+        // is within noise too.
+        double seedSpread = Math.Max(Sd([.. baseRuns.Select(r => r.Record.Auc)]), Sd([.. runs.Select(r => r.Record.Auc)]));
+        string verdict = difference.IncludesZero || p > Alpha || signs.Count > 1 || Math.Abs(difference.Difference) <= seedSpread
+            ? "within noise" : difference.Difference > 0 ? "better" : "worse";
         return (difference, p, verdict);
     }
 

@@ -47,4 +47,19 @@ public class AblationTableTests
         Assert.StartsWith("0,0.001,2,1,0.6,", csv[1]);
         Assert.EndsWith(",,,,,base", csv[1]);
     }
+
+    [Fact]
+    public void A_clear_difference_on_the_frames_is_still_within_noise_when_seeds_move_the_auc_further()
+    {
+        var grid = AblationGrid.Parse("""{"data": {"train": "t", "validation": "v"}, "factors": {"training.learningRate": [0.001, 0.01]}, "seeds": [1, 2]}""", "g.json", "/d");
+        // Cell 1 ranks every frame right (AUC 1 against the base's ~0.5: bootstrap and DeLong call it better), but its two
+        // seeds' validation AUCs are 0.2 and 1.0 (sd 0.57), more than the 0.5 it gains.
+        var table = AblationTable.Of(grid, (cell, seed) =>
+            (Record(cell, seed, cell == 1 && seed == 1 ? 0.2 : cell == 1 ? 1.0 : 0.5), cell == 1 ? Perfect : Unrelated, Labels), resamples: 300, bootstrapSeed: 1);
+
+        var row = table.Rows[1];
+        Assert.True(row.Difference!.Lower > 0 && row.DeLongP < 0.05);
+        Assert.Equal(Math.Sqrt(0.32), row.AucSd, 12);
+        Assert.Equal("within noise", row.Verdict);
+    }
 }
