@@ -35,12 +35,12 @@ public static class NotebookRuns
         return folder;
     }
 
-    /// <summary>The run folder of <paramref name="name"/> ("-quick" added in quick mode), not touched.</summary>
-    static RunFolder Folder(string name)
+    /// <summary>The run folder of <paramref name="name"/> ("-quick" added in quick mode, or when <paramref name="quick"/> says so), not touched.</summary>
+    public static RunFolder Folder(string name, bool? quick = null)
     {
         if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(".."))
             throw new FishKitException($"run name '{name}' must be a plain folder name (letters, digits, '-').");
-        return new RunFolder(Path.Combine(Root(), name + (NotebookMode.Quick ? "-quick" : "")));
+        return new RunFolder(Path.Combine(Root(), name + (quick ?? NotebookMode.Quick ? "-quick" : "")));
     }
 
     /// <summary>artifacts/notebook-runs under the repository holding the current folder, or under the temporary folder outside one.</summary>

@@ -4,7 +4,9 @@ using System.Text.Json;
 using FishKit.Evaluation;
 using FishKit.IO;
 using FishKit.Labeling;
+using FishKit.Notebooks;
 using FishKit.Pipeline;
+using FishKit.Training;
 using FishKit.WriteUp;
 
 namespace FishKit.Cli.Commands;
@@ -46,7 +48,7 @@ static class ReproduceCommand
             }
             foreach (var r in results) WriteSplit(Path.Combine(outDir, r.Split), r);
             var metrics = Path.Combine(outDir, "metrics.json");
-            AtomicFile.WriteText(metrics, MetricsJson(results));
+            AtomicFile.WriteText(metrics, MetricsJson(results, null));
 
             WriteSummary(writer, dataDir, results);
             writer.WriteLine();
@@ -58,6 +60,13 @@ static class ReproduceCommand
             writer.WriteLine($"Running the notebooks in {parseResult.GetValue(notebooks)} ({(quickMode ? "quick" : "full")} mode):");
             var series = NotebooksCommand.Run(writer, parseResult.GetValue(notebooks)!, parseResult.GetValue(notebooksOut)!, quickMode,
                 dataDir == DefaultData ? null : dataDir);
+            if (results.FirstOrDefault(r => r.Split == "test") is { } test
+                && ModelsOnTest(test, Path.Combine(dataDir, "test"), quickMode) is { Models.Count: > 1 } compared)
+            {
+                writer.WriteLine();
+                WriteModels(writer, compared);
+                AtomicFile.WriteText(metrics, MetricsJson(results, compared));
+            }
             writer.WriteLine();
             writer.WriteLine("Where everything is:");
             writer.WriteLine($"  signal pipeline: {Path.GetFullPath(outDir)} (metrics.json, <split>/ytilde.npy, labels.npy, baseline.npy)");
@@ -91,24 +100,54 @@ static class ReproduceCommand
         }
         w.WriteLine();
         w.WriteLine("Algorithmic baseline over frames 119..T-12 (write-up: its test split):");
-        w.WriteLine(string.Format(inv, "{0,-11} {1,7} {2,7} {3,16} {4,18} {5,11} {6,20}", "split", "AUC", "AP", "max J (thr)", "TPR / FPR at J", "", "max accuracy (thr)"));
+        w.WriteLine(string.Format(inv, "{0,-20} {1,7} {2,7} {3,16} {4,18} {5,11} {6,20}", "split", "AUC", "AP", "max J (thr)", "TPR / FPR at J", "", "max accuracy (thr)"));
         foreach (var r in results)
         {
             if (r.BaselineReport is not { } e)
             {
-                w.WriteLine($"{r.Split,-11} (one class only in frames {r.FirstEvaluated}..{r.LastEvaluated}: no ROC)");
+                w.WriteLine($"{r.Split,-20} (one class only in frames {r.FirstEvaluated}..{r.LastEvaluated}: no ROC)");
                 continue;
             }
-            w.WriteLine(string.Format(inv, "{0,-11} {1,7:F3} {2,7:F3} {3,16} {4,18} {5,11} {6,20}",
-                r.Split, e.Auc, e.AveragePrecision, $"{e.Youden.J:F3} ({OperatingPoints.ThresholdText(e.Youden.Threshold, e.Youden.Tpr, e.Youden.Fpr, "F2")})", $"{e.Youden.Tpr:F3} / {e.Youden.Fpr:F3}", "",
-                $"{e.MaxAccuracy.Accuracy:F3} ({OperatingPoints.ThresholdText(e.MaxAccuracy.Threshold, e.MaxAccuracy.Tpr, e.MaxAccuracy.Fpr, "F2")})"));
+            w.WriteLine(Row(r.Split, e));
         }
-        var b = WriteUpResults.AlgorithmicBaseline;
-        w.WriteLine(string.Format(inv, "{0,-11} {1,7:F3} {2,7} {3,16} {4,18} {5,11} {6,20}",
-            "write-up", b.Auc, "", $"{b.YoudenJ:F3} ({b.YoudenThreshold:F2})", $"{b.Tpr:F3} / {b.Fpr:F3}", "", $"{b.MaxAccuracy:F3} ({b.MaxAccuracyThreshold:F2})"));
+        w.WriteLine(Row("write-up", WriteUpResults.AlgorithmicBaseline));
     }
 
-    static string MetricsJson(IReadOnlyList<SplitSignals> results)
+    static string Row(string name, EvaluationReport e) => string.Format(CultureInfo.InvariantCulture, "{0,-20} {1,7:F3} {2,7:F3} {3,16} {4,18} {5,11} {6,20}",
+        name, e.Auc, e.AveragePrecision, $"{e.Youden.J:F3} ({OperatingPoints.ThresholdText(e.Youden.Threshold, e.Youden.Tpr, e.Youden.Fpr, "F2")})", $"{e.Youden.Tpr:F3} / {e.Youden.Fpr:F3}", "",
+        $"{e.MaxAccuracy.Accuracy:F3} ({OperatingPoints.ThresholdText(e.MaxAccuracy.Threshold, e.MaxAccuracy.Tpr, e.MaxAccuracy.Fpr, "F2")})");
+
+    static string Row(string name, WriteUpResults.ModelResult b) => string.Format(CultureInfo.InvariantCulture, "{0,-20} {1,7:F3} {2,7} {3,16} {4,18} {5,11} {6,20}",
+        name, b.Auc, "", $"{b.YoudenJ:F3} ({b.YoudenThreshold:F2})", $"{b.Tpr:F3} / {b.Fpr:F3}", "", $"{b.MaxAccuracy:F3} ({b.MaxAccuracyThreshold:F2})");
+
+    /// <summary>The models the notebooks trained and the baseline, scored on the test split's labelled frames that all of them score.</summary>
+    sealed record TestComparison(int First, int Last, IReadOnlyList<(string Name, EvaluationReport Report)> Models);
+
+    /// <summary>Scores the test split with the notebooks' finished runs (notebook 3's y-tilde LSTM, notebook 6's teaching ConvLSTM) beside the baseline.</summary>
+    static TestComparison ModelsOnTest(SplitSignals test, string testFolder, bool quick)
+    {
+        var runs = new[] { ("y-tilde LSTM", NotebookRuns.Folder("ytilde-lstm", quick)), ("ConvLSTM", NotebookRuns.Folder("teaching", quick)) }
+            .Where(r => File.Exists(r.Item2.Summary)).ToList();
+        int first = runs.Select(r => RunConfig.FromJson(File.ReadAllText(Runs.ConfigPath(r.Item2)), Runs.ConfigPath(r.Item2)).FirstScoredFrame)
+            .Append(test.FirstEvaluated).Max();
+        int last = LabelParameters.WriteUp.LastFrame(test.Frames);
+        var scored = new List<(string, double[])> { ("baseline", test.Baseline) };
+        scored.AddRange(runs.Select(r => (r.Item1, Runs.Predict(r.Item2, testFolder))));
+        var labels = test.Labels[first..(last + 1)];
+        if (labels.All(l => l) || !labels.Any(l => l)) return new TestComparison(first, last, []);
+        return new TestComparison(first, last, [.. scored.Select(m => (m.Item1, EvaluationReport.Of(labels, m.Item2.AsSpan(first, last - first + 1))))]);
+    }
+
+    static void WriteModels(TextWriter w, TestComparison compared)
+    {
+        w.WriteLine($"The models on the test split, labelled frames {compared.First}..{compared.Last} that all of them score (the ConvLSTM is notebook 6's teaching recipe):");
+        w.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-20} {1,7} {2,7} {3,16} {4,18} {5,11} {6,20}", "model", "AUC", "AP", "max J (thr)", "TPR / FPR at J", "", "max accuracy (thr)"));
+        foreach (var (name, report) in compared.Models) w.WriteLine(Row(name, report));
+        w.WriteLine(Row("write-up baseline", WriteUpResults.AlgorithmicBaseline));
+        w.WriteLine(Row("write-up ConvLSTM", WriteUpResults.ConvLstmBest));
+    }
+
+    static string MetricsJson(IReadOnlyList<SplitSignals> results, TestComparison? models)
     {
         var splits = results.ToDictionary(r => r.Split, r => (object)new
         {
@@ -117,13 +156,7 @@ static class ReproduceCommand
             ytilde_max = r.YTilde.Max(),
             positive_rate = r.PositiveRate,
             evaluated_frames = new[] { r.FirstEvaluated, r.LastEvaluated },
-            baseline = r.BaselineReport is { } e ? new
-            {
-                auc = e.Auc,
-                average_precision = e.AveragePrecision,
-                youden = new { j = e.Youden.J, threshold = e.Youden.Threshold, tpr = e.Youden.Tpr, fpr = e.Youden.Fpr },
-                max_accuracy = new { accuracy = e.MaxAccuracy.Accuracy, threshold = e.MaxAccuracy.Threshold, tpr = e.MaxAccuracy.Tpr, fpr = e.MaxAccuracy.Fpr },
-            } : null,
+            baseline = r.BaselineReport is { } e ? Report(e) : null,
         });
         var writeUp = new
         {
@@ -131,6 +164,19 @@ static class ReproduceCommand
             baseline_test = WriteUpResults.AlgorithmicBaseline,
             convlstm_test = WriteUpResults.ConvLstmBest,
         };
-        return JsonSerializer.Serialize(new { kit = splits, write_up = writeUp }, new JsonSerializerOptions { WriteIndented = true });
+        var testModels = models is null ? null : new
+        {
+            frames = new[] { models.First, models.Last },
+            models = models.Models.ToDictionary(m => m.Name, m => Report(m.Report)),
+        };
+        return JsonSerializer.Serialize(new { kit = splits, test_models = testModels, write_up = writeUp }, new JsonSerializerOptions { WriteIndented = true });
     }
+
+    static object Report(EvaluationReport e) => new
+    {
+        auc = e.Auc,
+        average_precision = e.AveragePrecision,
+        youden = new { j = e.Youden.J, threshold = e.Youden.Threshold, tpr = e.Youden.Tpr, fpr = e.Youden.Fpr },
+        max_accuracy = new { accuracy = e.MaxAccuracy.Accuracy, threshold = e.MaxAccuracy.Threshold, tpr = e.MaxAccuracy.Tpr, fpr = e.MaxAccuracy.Fpr },
+    };
 }

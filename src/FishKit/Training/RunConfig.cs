@@ -52,6 +52,10 @@ public sealed record RunConfig
     [JsonIgnore]
     public ClipLayout Layout => new(Steps, Channels, Stride);
 
+    /// <summary>The first frame the model scores: its first whole clip, or its first whole y-tilde window.</summary>
+    [JsonIgnore]
+    public int FirstScoredFrame => Model is YTildeLstmConfig lstm ? lstm.Window - 1 : Layout.FirstFrame;
+
     /// <summary>The names <see cref="Preset"/> knows.</summary>
     public static IReadOnlyList<string> Presets { get; } = ["writeup", "teaching", "ytilde-lstm"];
 

@@ -66,7 +66,7 @@ public static class Runs
         var config = RunConfig.FromJson(File.ReadAllText(ConfigPath(folder)), ConfigPath(folder));
         var path = checkpoint == "best" ? folder.Best : checkpoint == "last" ? folder.Last : checkpoint;
         using var split = Prepare(config, frames, folder, null, "predict", preparing, cancel);
-        int first = config.Model is YTildeLstmConfig y ? y.Window - 1 : config.Layout.FirstFrame;
+        int first = config.FirstScoredFrame;
         int frameCount = split.Split.Store.Count;
         if (frameCount <= first)
             throw new FishKitException($"'{frames}' has {frameCount} frames; the model needs at least {first + 1} for one sample.");
