@@ -90,7 +90,7 @@ public static class VideoExtraction
             return plan.Decode(folder, report, cancellationToken, tools, () => (index, pixels) =>
             {
                 if (slotOf.TryGetValue(index, out long slot)) RandomAccess.Write(sampleFile, pixels, slot * frameBytes);
-            }).Frames;
+            }, inline: true).Frames;
         }
     }
 
@@ -162,10 +162,10 @@ public static class VideoExtraction
             return new Plan(source, VideoExtraction.Arguments(source, options, size), size, rate, VideoExtraction.Expected(source, options, rate));
         }
 
-        /// <summary>Runs ffmpeg once, handing every frame to a sink made per core by <paramref name="sink"/>; <paramref name="folder"/> names the output in errors.</summary>
+        /// <summary>Runs ffmpeg once, handing every frame to a sink made by <paramref name="sink"/> (see <see cref="Run.Decode"/>); <paramref name="folder"/> names the output in errors.</summary>
         public (int Frames, IReadOnlyList<string> Messages, int MessageCount) Decode(string folder, IProgress<(long Done, long Total)>? progress,
-            CancellationToken cancellation, FfmpegTools? tools, Func<FrameSink> sink) =>
-            new Run(Source, folder, Size, Expected, progress, cancellation).Decode(Arguments, (tools ?? FfmpegTools.OnPath).Ffmpeg, sink);
+            CancellationToken cancellation, FfmpegTools? tools, Func<FrameSink> sink, bool inline = false) =>
+            new Run(Source, folder, Size, Expected, progress, cancellation).Decode(Arguments, (tools ?? FfmpegTools.OnPath).Ffmpeg, sink, inline);
     }
 
     /// <summary>ffmpeg's command line: seek, decode one video stream, resample, scale, gray, raw frames to standard output.</summary>
@@ -202,15 +202,20 @@ public static class VideoExtraction
         long written;
         Exception? writeError;
 
-        public (int Frames, IReadOnlyList<string> Messages, int MessageCount) Decode(List<string> arguments, string ffmpeg, Func<FrameSink> sink)
+        /// <summary>
+        /// Runs ffmpeg and hands each frame to a sink made by <paramref name="sink"/>: one per core, each on its own thread,
+        /// or, when <paramref name="inline"/> (a sink too cheap to be worth a thread), one on the thread that reads ffmpeg.
+        /// </summary>
+        public (int Frames, IReadOnlyList<string> Messages, int MessageCount) Decode(List<string> arguments, string ffmpeg, Func<FrameSink> sink, bool inline)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             using var process = FfmpegTools.Start(ffmpeg, arguments);
             process.ErrorDataReceived += (_, e) => Message(e.Data);
             process.BeginErrorReadLine();
             using var kill = stop.Token.Register(() => FfmpegTools.Kill(process));
-            int workers = Environment.ProcessorCount;
-            using var queue = new BlockingCollection<(int Index, byte[] Pixels)>(2 * workers);
+            int workers = inline ? 0 : Environment.ProcessorCount;
+            var reader = inline ? sink() : null;
+            using var queue = new BlockingCollection<(int Index, byte[] Pixels)>(Math.Max(1, 2 * workers));
             var writers = Enumerable.Range(0, workers)
                 .Select(_ => Task.Factory.StartNew(() => Write(queue, stop, sink()), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
                 .ToArray();
@@ -229,7 +234,13 @@ public static class VideoExtraction
                         partial = read > 0 && !stop.IsCancellationRequested;
                         break;
                     }
-                    queue.Add((frames++, pixels), stop.Token);
+                    if (reader is null)
+                    {
+                        queue.Add((frames++, pixels), stop.Token);
+                        continue;
+                    }
+                    Deliver(reader, frames++, pixels, stop);
+                    ArrayPool<byte>.Shared.Return(pixels);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
@@ -270,25 +281,34 @@ public static class VideoExtraction
             {
                 try
                 {
-                    if (stop.IsCancellationRequested) continue;
-                    sink(index, pixels.AsSpan(0, frameBytes));
-                    long done = Interlocked.Increment(ref written);
-                    progress?.Report((done, Math.Max(done, expected)));
-                }
-                catch (FishKitException e)
-                {
-                    Interlocked.CompareExchange(ref writeError, e, null);
-                    stop.Cancel();
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    Interlocked.CompareExchange(ref writeError, new FishKitException($"cannot keep frame {index} of '{source.Path}' for '{finalFolder}': {e.Message}", e), null);
-                    stop.Cancel();
+                    Deliver(sink, index, pixels, stop);
                 }
                 finally
                 {
                     ArrayPool<byte>.Shared.Return(pixels);
                 }
+            }
+        }
+
+        /// <summary>Hands frame <paramref name="index"/> to <paramref name="sink"/> and counts it; a failure is kept and stops the run.</summary>
+        void Deliver(FrameSink sink, int index, byte[] pixels, CancellationTokenSource stop)
+        {
+            try
+            {
+                if (stop.IsCancellationRequested) return;
+                sink(index, pixels.AsSpan(0, frameBytes));
+                long done = Interlocked.Increment(ref written);
+                progress?.Report((done, Math.Max(done, expected)));
+            }
+            catch (FishKitException e)
+            {
+                Interlocked.CompareExchange(ref writeError, e, null);
+                stop.Cancel();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Interlocked.CompareExchange(ref writeError, new FishKitException($"cannot keep frame {index} of '{source.Path}' for '{finalFolder}': {e.Message}", e), null);
+                stop.Cancel();
             }
         }
     }
