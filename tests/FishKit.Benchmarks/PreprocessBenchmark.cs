@@ -35,7 +35,7 @@ public sealed class PreprocessBenchmark : IBenchmark
 {
     public string Name => "preprocess";
 
-    public string Description => "preprocessing frames/s vs y-tilde on the same raw 320x240 frames [--frames N] [--rounds R] [--dir RAW-FOLDER (used as is, or filled when empty)] [--out-root FOLDER (where outputs go)]";
+    public string Description => "preprocessing frames/s vs y-tilde on the same raw 320x240 frames, and from an H.264 video of them (streaming) [--frames N] [--rounds R] [--dir RAW-FOLDER (used as is, or filled when empty)] [--out-root FOLDER (where outputs go)]";
 
     public int Run(string[] args)
     {
