@@ -28,6 +28,18 @@ public static class Measure
         return (clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
     }
 
+    /// <summary>
+    /// CPU seconds (user + system) of this process's finished child processes (e.g. ffmpeg), from /proc/self/stat's
+    /// cutime and cstime at 100 ticks per second (Linux's USER_HZ); null off Linux.
+    /// </summary>
+    public static double? ChildrenCpuSeconds()
+    {
+        if (!File.Exists("/proc/self/stat")) return null;
+        var text = File.ReadAllText("/proc/self/stat");
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' '); // fields from the third (state) on
+        return (long.Parse(fields[16 - 3]) + long.Parse(fields[17 - 3])) / 100.0;
+    }
+
     /// <summary>The load averages over 1, 5 and 15 minutes (as `uptime` prints them), or "unknown" off Linux.</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

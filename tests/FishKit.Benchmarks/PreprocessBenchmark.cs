@@ -5,6 +5,7 @@ using FishKit.IO;
 using FishKit.Motion;
 using FishKit.Preprocessing;
 using FishKit.Synthetic;
+using FishKit.Video;
 
 namespace FishKit.Benchmarks;
 
@@ -18,6 +19,13 @@ namespace FishKit.Benchmarks;
 /// threads) is printed beside it, since it is steadier when other work shares the cores. A one-core breakdown per frame
 /// says where the time goes.
 /// <para>
+/// Users start from a video, not from PNGs: the same frames are encoded to H.264 (<see cref="VideoEncoder"/>) and two more
+/// contenders run on it: what <c>fishkit frames extract --preprocess</c> runs (<see cref="VideoExtraction.ExtractPreprocessed"/>,
+/// streaming ffmpeg's raw frames into the preprocessing), whose CPU counts this process only (ffmpeg's decoding, two passes,
+/// is measured apart as the children's CPU); and y-tilde on the video's frames extracted to PNGs, the frames a user of
+/// the y-tilde baseline would have.
+/// </para>
+/// <para>
 /// Output folders are kept until the end of the run: on a journal-less ext4 (this project's machine) deleting thousands
 /// of files makes creating files slow for the next 30 seconds (the allocator steps over each recently deleted inode),
 /// which would charge one round's clean-up to the next round's preprocessing.
@@ -27,7 +35,7 @@ public sealed class PreprocessBenchmark : IBenchmark
 {
     public string Name => "preprocess";
 
-    public string Description => "preprocessing frames/s vs y-tilde on the same raw 320x240 frames [--frames N] [--rounds R] [--dir RAW-FOLDER (used as is, or filled when empty)] [--out-root FOLDER (where outputs go)]";
+    public string Description => "preprocessing frames/s vs y-tilde on the same raw 320x240 frames, and from an H.264 video of them (streaming) [--frames N] [--rounds R] [--dir RAW-FOLDER (used as is, or filled when empty)] [--out-root FOLDER (where outputs go)]";
 
     public int Run(string[] args)
     {
@@ -50,13 +58,27 @@ public sealed class PreprocessBenchmark : IBenchmark
             Console.WriteLine($"machine: {Measure.Machine()}; load average {Measure.LoadAverage()} at the start; {count:N0} frames of {sequence.Size}, " +
                               $"{kilobytes:0.0} KB each on average; outputs under {outRoot}; median of {repeats} rounds after a warm-up");
 
+            string video = Path.Combine(work, "raw.mp4");
+            VideoEncoder.EncodeH264(video, sequence.Size, 30, count, (t, pixels) => sequence.Read(t, pixels));
+            var source = VideoProbe.Probe(video);
+            var extracted = FrameSequence.Open(VideoExtraction.Extract(source, Path.Combine(outRoot, "extracted")).Folder);
+            Console.WriteLine($"video: {source} ({new FileInfo(video).Length / 1024.0:N0} KB, crf {VideoEncoder.Quality}); its frames extracted to PNGs for y-tilde");
+
             int folders = 0;
             string Fresh() => Path.Combine(outRoot, $"out-{folders++}");
+            double ffmpegCpu = 0;
             var contenders = new (string Name, Action Run)[]
             {
                 ("y-tilde", () => YTilde.Compute(sequence)),
                 ("preprocessing", () => FramePreprocessor.Write(sequence, Fresh())),
                 ("without files", () => InMemory(sequence)),
+                ("y-tilde, extracted", () => YTilde.Compute(extracted)),
+                ("streaming", () =>
+                {
+                    double before = Measure.ChildrenCpuSeconds() ?? 0;
+                    VideoExtraction.ExtractPreprocessed(source, Fresh());
+                    ffmpegCpu = (Measure.ChildrenCpuSeconds() ?? 0) - before;
+                }),
             };
             foreach (var (_, run) in contenders) run(); // warm-up
             var rounds = new List<Round>();
@@ -65,18 +87,19 @@ public sealed class PreprocessBenchmark : IBenchmark
                 var costs = new Dictionary<string, (double Wall, double Cpu)>();
                 foreach (var (name, run) in r % 2 == 0 ? contenders : Enumerable.Reverse(contenders))
                     costs[name] = Measure.WallAndCpu(run);
-                var round = new Round(costs["y-tilde"], costs["preprocessing"], costs["without files"],
+                var round = new Round(costs["y-tilde"], costs["preprocessing"], costs["without files"], costs["y-tilde, extracted"], costs["streaming"], ffmpegCpu,
                     Breakdown(sequence, Fresh(), Math.Min(count, 300)));
                 rounds.Add(round);
                 Console.WriteLine($"round {r + 1}: y-tilde {count / round.YTilde.Wall:N0}, preprocessing {count / round.Preprocess.Wall:N0}, " +
-                                  $"without writing files {count / round.InMemory.Wall:N0} frames/s (load average {Measure.LoadAverage()})");
+                                  $"without writing files {count / round.InMemory.Wall:N0}, y-tilde on the extracted frames {count / round.YTildeExtracted.Wall:N0}, " +
+                                  $"streaming from the video {count / round.Streaming.Wall:N0} frames/s (load average {Measure.LoadAverage()})");
             }
 
             double Median(Func<Round, double> of) => Measure.Median(rounds.Select(of));
-            string Row(string what, Func<Round, (double Wall, double Cpu)> of, bool target) =>
+            string Row(string what, Func<Round, (double Wall, double Cpu)> of, bool target, Func<Round, (double Wall, double Cpu)>? peer = null) =>
                 string.Create(CultureInfo.InvariantCulture,
                     $"| {what} | {Median(x => count / of(x).Wall):N0} | {Median(x => 1000 * of(x).Cpu / count):F3} | " +
-                    $"{Median(x => x.YTilde.Wall / of(x).Wall):0.00}x{(target ? " (target >= 1x)" : "")} | {Median(x => x.YTilde.Cpu / of(x).Cpu):0.00}x |");
+                    $"{Median(x => (peer ?? (y => y.YTilde))(x).Wall / of(x).Wall):0.00}x{(target ? " (target >= 1x)" : "")} | {Median(x => (peer ?? (y => y.YTilde))(x).Cpu / of(x).Cpu):0.00}x |");
             int cores = Environment.ProcessorCount;
             Console.WriteLine();
             Console.WriteLine($"| {count:N0} raw frames {sequence.Size}, {cores} cores | frames/s | CPU ms per frame | speed vs y-tilde (wall) | vs y-tilde (CPU) |");
@@ -84,7 +107,13 @@ public sealed class PreprocessBenchmark : IBenchmark
             Console.WriteLine(Row("y-tilde (YTilde.Compute)", x => x.YTilde, false));
             Console.WriteLine(Row("preprocessing (FramePreprocessor.Write: background, map, encode, write)", x => x.Preprocess, true));
             Console.WriteLine(Row("preprocessing without writing the files", x => x.InMemory, false));
+            Console.WriteLine(Row("y-tilde on the video's frames extracted to PNGs (the peer of the next row)", x => x.YTildeExtracted, false, x => x.YTildeExtracted));
+            Console.WriteLine(Row("frames extract --preprocess from the H.264 video, streaming (this process's CPU; ffmpeg's apart)", x => x.Streaming, true, x => x.YTildeExtracted));
             Console.WriteLine();
+            double ffmpeg = Median(x => 1000 * x.FfmpegCpu / count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ffmpeg's CPU for the streaming path, ms per frame: {ffmpeg:F3} for its two passes (about {ffmpeg / 2:F3} per decode); the kit's and ffmpeg's together " +
+                $"{Median(x => 1000 * (x.Streaming.Cpu + x.FfmpegCpu) / count):F3}, {Median(x => x.YTildeExtracted.Cpu / (x.Streaming.Cpu + x.FfmpegCpu)):0.00}x y-tilde's CPU"));
             var stages = rounds.Select(x => x.Breakdown).ToList();
             double Stage(Func<Stages, double> of) => Measure.Median(stages.Select(of));
             double decode = Stage(x => x.Decode), rest = Stage(x => x.Background + x.Map + x.Encode + x.Write);
@@ -104,7 +133,8 @@ public sealed class PreprocessBenchmark : IBenchmark
         }
     }
 
-    sealed record Round((double Wall, double Cpu) YTilde, (double Wall, double Cpu) Preprocess, (double Wall, double Cpu) InMemory, Stages Breakdown);
+    sealed record Round((double Wall, double Cpu) YTilde, (double Wall, double Cpu) Preprocess, (double Wall, double Cpu) InMemory,
+        (double Wall, double Cpu) YTildeExtracted, (double Wall, double Cpu) Streaming, double FfmpegCpu, Stages Breakdown);
 
     sealed record Stages(double Decode, double Background, double Map, double Encode, double Write);
 

@@ -145,8 +145,23 @@ public sealed class BackgroundModel
         if (frames.Count < options.MinimumFrames)
             throw new FishKitException($"'{frames.Folder}' holds {frames.Count} frame(s); a background estimate needs at least {options.MinimumFrames} " +
                 "(a median over frames spread through the video, so moving fish drop out): give a longer video.");
-        var region = TankRegion.Create(frames.Size, options.Crop, options.MaskPath);
-        var samples = SpreadSample(frames.Count, Math.Min(options.BackgroundFrames, frames.Count));
+        return Estimate(frames.Size, SampleIndices(frames.Count, options), frames.Read, options, cancellationToken);
+    }
+
+    /// <summary>The frames (indices into <paramref name="count"/> frames) a background estimate samples: at most <see cref="PreprocessOptions.BackgroundFrames"/>, spread evenly.</summary>
+    internal static int[] SampleIndices(int count, PreprocessOptions options) => SpreadSample(count, Math.Min(options.BackgroundFrames, count));
+
+    /// <summary>Decodes input frame <paramref name="index"/> (one of the sampled ones) to gray bytes, row-major.</summary>
+    internal delegate void FrameReader(int index, Span<byte> gray);
+
+    /// <summary>
+    /// Estimates the background from the frames <paramref name="samples"/> (see <see cref="SampleIndices"/>) of footage of
+    /// <paramref name="frameSize"/>, read through <paramref name="read"/> (called from several threads at once).
+    /// </summary>
+    internal static BackgroundModel Estimate(FrameSize frameSize, int[] samples, FrameReader read, PreprocessOptions options, CancellationToken cancellationToken)
+    {
+        var region = TankRegion.Create(frameSize, options.Crop, options.MaskPath);
+        var frames = new SampledFrames(frameSize, read);
         var (background, held) = Median(frames, region, samples, options.NormaliseBrightness, cancellationToken);
         float floor = FloorOf(background, region);
         var gauge = options.NormaliseBrightness ? BrightnessGauge.Create(background, region, floor) : BrightnessGauge.None;
@@ -154,6 +169,9 @@ public sealed class BackgroundModel
         var deviations = Deviations(frames, region, samples, held, gauge, deviation, cancellationToken);
         return new BackgroundModel(region, background, samples, floor, gauge, deviation, deviations, options);
     }
+
+    /// <summary>Where the sampled frames come from: their size and a reader.</summary>
+    readonly record struct SampledFrames(FrameSize Size, FrameReader Read);
 
     /// <summary>
     /// The brightness of <paramref name="region"/> (a raw frame's region) relative to the background: the median of F/B
@@ -244,7 +262,7 @@ public sealed class BackgroundModel
     /// row, the sampled frames are returned too (sample after sample), so the statistics need not decode them again.
     /// The medians are taken a vector of pixels at a time by a <see cref="MedianNetwork"/>.
     /// </summary>
-    static (float[] Background, byte[]? Held) Median(FrameSequence frames, TankRegion region, int[] samples, bool normalise, CancellationToken cancellation)
+    static (float[] Background, byte[]? Held) Median(SampledFrames frames, TankRegion region, int[] samples, bool normalise, CancellationToken cancellation)
     {
         int width = region.Size.Width, height = region.Size.Height, k = samples.Length;
         int rowsPerBand = (int)Math.Clamp(BandBytes / ((long)width * k), 1, height);
@@ -301,7 +319,7 @@ public sealed class BackgroundModel
     /// Hands each sampled frame's region to <paramref name="use"/> with its sample number, on every core: from
     /// <paramref name="held"/> (the regions one after another) when given, else decoded.
     /// </summary>
-    static void ForEachSample(FrameSequence frames, TankRegion region, int[] samples, byte[]? held, CancellationToken cancellation, SampleAction use)
+    static void ForEachSample(SampledFrames frames, TankRegion region, int[] samples, byte[]? held, CancellationToken cancellation, SampleAction use)
     {
         int size = checked((int)region.Size.Pixels);
         if (held is not null)
@@ -359,7 +377,7 @@ public sealed class BackgroundModel
     }
 
     /// <summary>The deviations s (before polarity and stretch) of every pixel inside the region of the sampled frames.</summary>
-    static DeviationHistogram Deviations(FrameSequence frames, TankRegion region, int[] samples, byte[]? held, BrightnessGauge gauge,
+    static DeviationHistogram Deviations(SampledFrames frames, TankRegion region, int[] samples, byte[]? held, BrightnessGauge gauge,
         DeviationImage image, CancellationToken cancellation)
     {
         using var perThread = new ThreadLocal<(DeviationHistogram Histogram, int[] Gauge, float[] Rows)>(

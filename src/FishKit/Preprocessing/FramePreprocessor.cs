@@ -39,7 +39,7 @@ public static class FramePreprocessor
         AtomicFile.WriteDirectory(folder, force, temp =>
         {
             WriteFrames(frames, model, temp, folder, progress, cancellationToken, maxParallelism);
-            File.WriteAllText(Path.Combine(temp, RecordFile), Record(frames, model, options) + "\n");
+            WriteRecord(temp, frames.Count, frames.Size, model, options);
         });
         return new PreprocessedFrames(folder, frames.Count, model.Size, model);
     }
@@ -47,14 +47,11 @@ public static class FramePreprocessor
     static void WriteFrames(FrameSequence frames, BackgroundModel model, string folder, string finalFolder,
         IProgress<(long Done, long Total)>? progress, CancellationToken cancellation, int maxParallelism)
     {
-        var size = model.Size;
-        var region = model.Region;
         long done = 0;
         var failures = new ConcurrentDictionary<int, FishKitException>();
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : -1 };
         Parallel.ForEach(Partitioner.Create(0, frames.Count, 16), options,
-            () => (Frame: new byte[frames.Size.Pixels], Region: new byte[size.Pixels], Output: new byte[size.Pixels],
-                   Workspace: model.CreateWorkspace(), Encoder: new GrayPngEncoder(PngLevel)),
+            () => (Frame: new byte[frames.Size.Pixels], Writer: new FrameWriter(model, folder, finalFolder)),
             (range, loop, w) =>
             {
                 for (int t = range.Item1; t < range.Item2 && !loop.ShouldExitCurrentIteration; t++)
@@ -62,20 +59,11 @@ public static class FramePreprocessor
                     try
                     {
                         frames.Read(t, w.Frame);
-                        byte[] pixels = w.Frame;
-                        if (!region.IsWholeFrame)
-                        {
-                            region.Cut(w.Frame, w.Region);
-                            pixels = w.Region;
-                        }
-                        model.Apply(pixels, w.Output, w.Workspace);
-                        var png = w.Encoder.Encode(w.Output, size.Width, size.Height);
-                        AtomicFile.WriteNew(Path.Combine(folder, FrameFileName.Png(t)), png.Span);
+                        w.Writer.Write(t, w.Frame);
                     }
-                    catch (Exception e) when (e is FishKitException or IOException or UnauthorizedAccessException)
+                    catch (FishKitException e)
                     {
-                        failures[t] = e as FishKitException
-                            ?? new FishKitException($"cannot write frame {FrameFileName.Png(t)} of '{finalFolder}': {e.Message}", e);
+                        failures[t] = e;
                         loop.Stop();
                         break;
                     }
@@ -87,13 +75,50 @@ public static class FramePreprocessor
         if (!failures.IsEmpty) throw failures[failures.Keys.Min()];
     }
 
-    static string Record(FrameSequence frames, BackgroundModel model, PreprocessOptions options)
+    /// <summary>
+    /// One core's step from a raw frame to an output file: cut the region, map it (<see cref="BackgroundModel.Apply"/>),
+    /// encode it as a PNG and write it as frame <c>index</c> of <paramref name="folder"/> (a folder being filled by
+    /// <see cref="AtomicFile.WriteDirectory"/>; <paramref name="finalFolder"/> names it in errors). Holds one frame's buffers.
+    /// </summary>
+    internal sealed class FrameWriter(BackgroundModel model, string folder, string finalFolder)
+    {
+        readonly byte[] region = new byte[model.Size.Pixels], output = new byte[model.Size.Pixels];
+        readonly BackgroundModel.Workspace workspace = model.CreateWorkspace();
+        readonly GrayPngEncoder encoder = new(PngLevel);
+
+        /// <summary>Writes raw frame <paramref name="index"/> (<paramref name="frame"/>: the input frame's gray bytes); a failed write is a <see cref="FishKitException"/>.</summary>
+        public void Write(int index, ReadOnlySpan<byte> frame)
+        {
+            var pixels = frame;
+            if (!model.Region.IsWholeFrame)
+            {
+                model.Region.Cut(frame, region);
+                pixels = region;
+            }
+            model.Apply(pixels, output, workspace);
+            var png = encoder.Encode(output, model.Size.Width, model.Size.Height);
+            try
+            {
+                AtomicFile.WriteNew(Path.Combine(folder, FrameFileName.Png(index)), png.Span);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new FishKitException($"cannot write frame {FrameFileName.Png(index)} of '{finalFolder}': {e.Message}", e);
+            }
+        }
+    }
+
+    /// <summary>Writes <see cref="RecordFile"/> into <paramref name="folder"/>: how <paramref name="frames"/> input frames of <paramref name="inputSize"/> were preprocessed.</summary>
+    internal static void WriteRecord(string folder, int frames, FrameSize inputSize, BackgroundModel model, PreprocessOptions options) =>
+        File.WriteAllText(Path.Combine(folder, RecordFile), Record(frames, inputSize, model, options) + "\n");
+
+    static string Record(int frames, FrameSize inputSize, BackgroundModel model, PreprocessOptions options)
     {
         var record = new SortedDictionary<string, object?>
         {
             ["generator"] = "fishkit preprocess (FishKit.Preprocessing.FramePreprocessor)",
-            ["frames"] = frames.Count,
-            ["input_size"] = frames.Size.ToString(),
+            ["frames"] = frames,
+            ["input_size"] = inputSize.ToString(),
             ["size"] = model.Size.ToString(),
             ["crop"] = options.Crop?.ToString(),
             ["mask"] = options.MaskPath is null ? null : Path.GetFullPath(options.MaskPath),

@@ -67,3 +67,12 @@ public sealed class FfmpegFactAttribute : FactAttribute
         if (!Ffmpeg.Installed) Skip = Ffmpeg.SkipReason;
     }
 }
+
+/// <summary>A theory that needs ffmpeg: skipped, saying why, where ffmpeg is not installed.</summary>
+public sealed class FfmpegTheoryAttribute : TheoryAttribute
+{
+    public FfmpegTheoryAttribute()
+    {
+        if (!Ffmpeg.Installed) Skip = Ffmpeg.SkipReason;
+    }
+}
