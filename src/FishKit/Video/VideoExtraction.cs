@@ -71,12 +71,14 @@ public static class VideoExtraction
         var slots = Slots(samples);
         var model = BackgroundModel.Estimate(plan.Size, samples, (index, gray) => RandomAccess.Read(sampleFile, gray, slots[index] * frameBytes), preprocess, cancellationToken);
 
-        // Pass 2: every frame mapped, encoded and written into the folder's temporary twin.
+        // Pass 2: every frame mapped, encoded and written into the folder's temporary twin, on the thread that reads
+        // ffmpeg: that work (~0.1 ms a frame plus a file creation) is a ninth of ffmpeg's decoding, so one thread keeps up,
+        // and workers waiting on a queue for ffmpeg only cost CPU (tests/FishKit.Benchmarks/README.md).
         (ExtractedFrames, PreprocessedFrames)? result = null;
         AtomicFile.WriteDirectory(folder, force, temp =>
         {
             var (frames, messages, messageCount) = plan.Decode(folder, progress is null ? null : new Phase(progress, count), cancellationToken, tools,
-                () => new FramePreprocessor.FrameWriter(model, temp, folder).Write);
+                () => new FramePreprocessor.FrameWriter(model, temp, folder).Write, inline: true);
             if (frames != count)
                 throw new FishKitException($"'{source.Path}' gave {frames} frames on the second reading and {count} on the first; make sure the file is not being written, then try again.");
             FramePreprocessor.WriteRecord(temp, frames, plan.Size, model, preprocess);
