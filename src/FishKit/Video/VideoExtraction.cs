@@ -43,7 +43,7 @@ public static class VideoExtraction
     /// output to the kit, with no raw frame files. The first pass counts the frames and keeps the background's sample
     /// (at most <see cref="PreprocessOptions.BackgroundFrames"/> frames, in a hidden file beside the folder, deleted at the
     /// end; once more when the video's stated frame count was not the true one); the second maps, encodes and writes every
-    /// frame on every core. The result is the same, byte for byte, as <see cref="Extract"/> followed by
+    /// frame on the thread that reads ffmpeg (which keeps up: ffmpeg's decoding is the slower side). The result is the same, byte for byte, as <see cref="Extract"/> followed by
     /// <see cref="FramePreprocessor.Write"/>. Progress runs over both passes (twice the frames in all).
     /// The returned extraction names <paramref name="folder"/>, where the preprocessed frames are.
     /// </summary>
