@@ -17,17 +17,14 @@ public sealed class AblationDisplay : IProgress<AblationProgress>
     readonly AblationGrid grid;
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly Dictionary<(int Cell, int Seed), AblationRunView> runs = [];
-    readonly DisplayedValue? shown;
-    readonly TimeSpan interval;
-    TimeSpan? lastUpdate;
+    readonly ThrottledDisplay shown;
     (int Cell, int Seed)? current;
     TimeSpan currentStart;
 
     AblationDisplay(AblationGrid grid, TimeSpan interval)
     {
         this.grid = grid;
-        this.interval = interval;
-        shown = LiveDisplay.Show(View);
+        shown = new ThrottledDisplay(View, interval);
     }
 
     /// <summary>Shows the grid's runs, all waiting, now; updates at most every <paramref name="seconds"/> and after every epoch.</summary>
@@ -55,15 +52,12 @@ public sealed class AblationDisplay : IProgress<AblationProgress>
         var run = new AblationRunView(value.Cell, labels, value.Seed, state, epochs, p.Finished?.ValidationAuc ?? before?.ValidationAuc,
             (clock.Elapsed - currentStart).TotalSeconds);
         runs[key] = run;
-        if (shown is null)
+        if (!shown.Shown)
         {
             if (p.Finished is { } e) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cell {run.Cell} ({labels}), seed {run.Seed}: epoch {e.Epoch}, validation AUC {e.ValidationAuc:F3}"));
             return;
         }
-        var now = clock.Elapsed;
-        if (p.Finished is null && lastUpdate is { } last && now - last < interval) return;
-        lastUpdate = now;
-        shown.Update(View);
+        shown.Update(() => View, force: p.Finished is not null);
     }
 }
 

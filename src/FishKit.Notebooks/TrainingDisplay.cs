@@ -17,16 +17,13 @@ public sealed class TrainingDisplay : IProgress<TrainingProgress>
     readonly string title;
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly List<EpochRecord> epochs = [];
-    readonly TimeSpan interval;
-    readonly DisplayedValue? shown;
-    TimeSpan? lastUpdate;
+    readonly ThrottledDisplay shown;
     TrainingProgress? latest;
 
     TrainingDisplay(string title, TimeSpan interval)
     {
         this.title = title;
-        this.interval = interval;
-        shown = LiveDisplay.Show(View);
+        shown = new ThrottledDisplay(View, interval);
     }
 
     /// <summary>Shows an empty progress display now; updates come through <see cref="Report"/>, at most every <paramref name="seconds"/>.</summary>
@@ -42,13 +39,9 @@ public sealed class TrainingDisplay : IProgress<TrainingProgress>
         if (value.Finished is { } record)
         {
             epochs.Add(record);
-            if (shown is null) Console.WriteLine(View.EpochLine(record));
+            if (!shown.Shown) Console.WriteLine(View.EpochLine(record));
         }
-        if (shown is null) return;
-        var now = clock.Elapsed;
-        if (value.Finished is null && lastUpdate is { } last && now - last < interval) return;
-        lastUpdate = now;
-        shown.Update(View);
+        shown.Update(() => View, force: value.Finished is not null);
     }
 }
 
