@@ -100,7 +100,7 @@ static class ReproduceCommand
         }
         w.WriteLine();
         w.WriteLine("Algorithmic baseline over frames 119..T-12 (write-up: its test split):");
-        w.WriteLine(string.Format(inv, "{0,-20} {1,7} {2,7} {3,16} {4,18} {5,11} {6,20}", "split", "AUC", "AP", "max J (thr)", "TPR / FPR at J", "", "max accuracy (thr)"));
+        w.WriteLine(Header("split"));
         foreach (var r in results)
         {
             if (r.BaselineReport is not { } e)
@@ -112,6 +112,9 @@ static class ReproduceCommand
         }
         w.WriteLine(Row("write-up", WriteUpResults.AlgorithmicBaseline));
     }
+
+    static string Header(string first) => string.Format(CultureInfo.InvariantCulture, "{0,-20} {1,7} {2,7} {3,16} {4,18} {5,11} {6,20}",
+        first, "AUC", "AP", "max J (thr)", "TPR / FPR at J", "", "max accuracy (thr)");
 
     static string Row(string name, EvaluationReport e) => string.Format(CultureInfo.InvariantCulture, "{0,-20} {1,7:F3} {2,7:F3} {3,16} {4,18} {5,11} {6,20}",
         name, e.Auc, e.AveragePrecision, $"{e.Youden.J:F3} ({OperatingPoints.ThresholdText(e.Youden.Threshold, e.Youden.Tpr, e.Youden.Fpr, "F2")})", $"{e.Youden.Tpr:F3} / {e.Youden.Fpr:F3}", "",
@@ -141,7 +144,7 @@ static class ReproduceCommand
     static void WriteModels(TextWriter w, TestComparison compared)
     {
         w.WriteLine($"The models on the test split, labelled frames {compared.First}..{compared.Last} that all of them score (the ConvLSTM is notebook 6's teaching recipe):");
-        w.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-20} {1,7} {2,7} {3,16} {4,18} {5,11} {6,20}", "model", "AUC", "AP", "max J (thr)", "TPR / FPR at J", "", "max accuracy (thr)"));
+        w.WriteLine(Header("model"));
         foreach (var (name, report) in compared.Models) w.WriteLine(Row(name, report));
         w.WriteLine(Row("write-up baseline", WriteUpResults.AlgorithmicBaseline));
         w.WriteLine(Row("write-up ConvLSTM", WriteUpResults.ConvLstmBest));
