@@ -11,8 +11,10 @@ namespace FishKit.Benchmarks;
 /// One training step of the write-up's best model (forward, class-weighted BCE with logits, backward, Adam) in the kit
 /// and in Debian's PyTorch 1.13 (peers/trainstep_peer.py), from the same weights and batch, same thread count. Each
 /// measurement is a fresh process (one warm-up step, then the timed steps) so peak RSS belongs to that side alone;
-/// the two sides alternate. Also checks that both compute the same loss and, after one Adam step, the same weights
-/// (the peer loads the kit's exported state_dict, the kit loads the peer's torch.save file).
+/// the two sides alternate. Also checks that both compute the same loss, the same gradients of the first step (compared
+/// tensor by tensor: Adam's first step depends only on the gradients' signs, so equal weights after it cannot show a
+/// wrong gradient) and, after one Adam step, the same weights (the peer loads the kit's exported state_dict, the kit
+/// loads the peer's torch.save file).
 /// </summary>
 sealed class TrainStepBenchmark : IBenchmark
 {
@@ -34,7 +36,7 @@ sealed class TrainStepBenchmark : IBenchmark
     }
 
     sealed record Options(string Size, int Rounds, int Steps, int Threads, string? Child, string? Weights, string? Clips,
-        string? Labels, string? SaveAfterFirst, string? OmpWait)
+        string? Labels, string? SaveAfterFirst, string? SaveGradients, string? OmpWait)
     {
         public long[] Shape => Sizes[Size];
 
@@ -49,7 +51,7 @@ sealed class TrainStepBenchmark : IBenchmark
             if (!Sizes.ContainsKey(size)) throw new ArgumentException($"--size must be one of {string.Join(", ", Sizes.Keys)}");
             return new Options(size, int.Parse(Get("--rounds", "3")), int.Parse(Get("--steps", "1")), int.Parse(Get("--threads", "2")),
                 args.Contains("--child") ? "kit" : null, Get("--weights", ""), Get("--clips", ""), Get("--labels", ""), Get("--save-after-first", ""),
-                args.Contains("--omp-wait") ? Get("--omp-wait", "") : null);
+                Get("--save-gradients", ""), args.Contains("--omp-wait") ? Get("--omp-wait", "") : null);
         }
     }
 
@@ -93,8 +95,8 @@ sealed class TrainStepBenchmark : IBenchmark
             var peer = new List<Report>();
             for (int r = 0; r < o.Rounds; r++)
             {
-                string[] kitSave = r == 0 ? ["--save-after-first", Path.Combine(dir, "kit-after-first.pt")] : [];
-                string[] peerSave = r == 0 ? ["--save-after-first", Path.Combine(dir, "pytorch-after-first.pt")] : [];
+                string[] kitSave = r == 0 ? ["--save-after-first", Path.Combine(dir, "kit-after-first.pt"), "--save-gradients", Path.Combine(dir, "kit-gradients.f32")] : [];
+                string[] peerSave = r == 0 ? ["--save-after-first", Path.Combine(dir, "pytorch-after-first.pt"), "--save-gradients", Path.Combine(dir, "pytorch-gradients.f32")] : [];
                 kit.Add(Report.Parse(RunSelf([Name, "--child", "--size", o.Size, .. common, .. kitSave])));
                 peer.Add(Report.Parse(Measure.RunPeer("trainstep_peer.py", [.. common, "--shape", string.Join(",", shape), .. peerSave])));
                 Console.WriteLine($"  round {r + 1}: kit {Times(kit[^1])}, PyTorch {Times(peer[^1])}");
@@ -109,6 +111,9 @@ sealed class TrainStepBenchmark : IBenchmark
             Console.WriteLine($"  above the RSS before the first step: kit {Gb(kitGrowth)}, PyTorch {Gb(peerGrowth)}");
             if (o.Size == "full") EpochProjection.Print(kitMedian, peerMedian, shape);
             Console.WriteLine($"check: first-step loss kit {kit[0].Loss:R}, PyTorch {peer[0].Loss:R} (relative difference {Math.Abs(kit[0].Loss - peer[0].Loss) / Math.Abs(peer[0].Loss):E1})");
+            Console.WriteLine($"check: gradients of the first step, max |kit - PyTorch| / max |PyTorch| per tensor: " +
+                GradientDifferences(Path.Combine(dir, "kit-gradients.f32"), Path.Combine(dir, "pytorch-gradients.f32"), (int)shape[2]) +
+                $" (the kit's oneDNN: {TorchRuntime.OneDnn.Reason})");
             Console.WriteLine($"check: weights after one Adam step, max |kit - PyTorch| = {MaxWeightDifference(Path.Combine(dir, "kit-after-first.pt"), Path.Combine(dir, "pytorch-after-first.pt"), (int)shape[2]):E1} " +
                 "(PyTorch loaded the kit's export strictly; the kit loaded PyTorch's torch.save file)");
             return 0;
@@ -134,6 +139,43 @@ sealed class TrainStepBenchmark : IBenchmark
         return kit.state_dict().Where(kv => kv.Value.is_floating_point())
             .Max(kv => (kv.Value - peerState[kv.Key]).abs().max().item<float>());
     }
+
+    /// <summary>The parameters' names in the order both sides write their gradients: ordinal, as Python's sorted().</summary>
+    static IEnumerable<(string Name, Tensor Parameter)> SortedParameters(nn.Module model) =>
+        model.named_parameters().OrderBy(p => p.name, StringComparer.Ordinal).Select(p => (p.name, (Tensor)p.parameter));
+
+    /// <summary>Each parameter's gradient as float32, in <see cref="SortedParameters"/> order, one file.</summary>
+    static void WriteGradients(nn.Module model, string path)
+    {
+        using var file = File.Create(path);
+        foreach (var (_, p) in SortedParameters(model))
+            file.Write(p.grad!.to_type(float32).contiguous().bytes);
+    }
+
+    /// <summary>Per tensor, the largest |kit - PyTorch| over the largest |PyTorch| of the two gradient files.</summary>
+    static string GradientDifferences(string kitFile, string peerFile, int channels)
+    {
+        using var model = Architectures.Create(Architectures.WriteUpBest, channels);
+        var kit = Floats(kitFile);
+        var peer = Floats(peerFile);
+        var parts = new List<string>();
+        int offset = 0;
+        foreach (var (name, p) in SortedParameters(model))
+        {
+            int n = (int)p.numel();
+            double diff = 0, scale = 0;
+            for (int i = offset; i < offset + n; i++)
+            {
+                diff = Math.Max(diff, Math.Abs(kit[i] - peer[i]));
+                scale = Math.Max(scale, Math.Abs(peer[i]));
+            }
+            parts.Add(FormattableString.Invariant($"{name} {diff / scale:E1}"));
+            offset += n;
+        }
+        return string.Join(", ", parts);
+    }
+
+    static float[] Floats(string path) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray();
 
     /// <summary>Runs this benchmark program again as a child process and returns its output.</summary>
     static string RunSelf(string[] args)
@@ -177,6 +219,7 @@ sealed class TrainStepBenchmark : IBenchmark
                 optimizer.zero_grad();
                 var l = nn.functional.binary_cross_entropy_with_logits(model.forward(clips), labels, weights);
                 l.backward();
+                if (step == 0 && !string.IsNullOrEmpty(o.SaveGradients)) WriteGradients(model, o.SaveGradients);
                 optimizer.step();
                 loss = l.item<float>();
             }

@@ -11,7 +11,7 @@ static class DoctorCommand
 {
     public static Command Create()
     {
-        var command = new Command("doctor", "Check that TorchSharp works on this machine: platform, native libraries found, whether the libstdc++ adaptation was needed, threads, and a tiny tensor computation.");
+        var command = new Command("doctor", "Check that TorchSharp works on this machine: platform, CPU, native libraries found, whether the libstdc++ adaptation was needed, threads, the convolution self-check and oneDNN's state, and a tiny tensor computation.");
         command.SetAction(parseResult => Report(parseResult.InvocationConfiguration.Output));
         return command;
     }
@@ -21,6 +21,7 @@ static class DoctorCommand
         var setup = TorchRuntime.EnsureLoaded();
         var torchSharp = typeof(torch).Assembly;
         output.WriteLine($"platform:       {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}");
+        output.WriteLine($"cpu:            {CpuModel.Describe()}");
         output.WriteLine($"TorchSharp:     {torchSharp.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]} ({torchSharp.Location})");
         output.WriteLine($"libtorch:       {torch.__version__} ({setup.LibTorchCpu ?? "loaded by TorchSharp"})");
         if (setup.LibStdCxx != null)
@@ -28,6 +29,7 @@ static class DoctorCommand
         output.WriteLine($"LibTorchSharp:  {Describe(setup)}");
         output.WriteLine($"setup:          {setup.Elapsed.TotalMilliseconds:F0} ms");
         output.WriteLine($"threads:        {torch.get_num_threads()}, {OpenMpWaitPolicy.Variable}={OpenMpWaitPolicy.Current ?? "unset"}");
+        output.WriteLine($"oneDNN:         {TorchRuntime.OneDnn.Reason}");
         output.WriteLine($"tensor check:   {TensorCheck()}");
     }
 

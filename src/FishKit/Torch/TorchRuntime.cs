@@ -44,20 +44,49 @@ public static class TorchRuntime
 
     static readonly Lock Gate = new();
     static TorchNativeSetup? setup;
+    static OneDnnState? oneDnn;
 
     /// <summary>
     /// Makes TorchSharp usable in this process and says how; call it first in a notebook or any host that uses
     /// TorchSharp directly. Idempotent and thread-safe: later calls return the first result at no cost.
     /// </summary>
-    /// <exception cref="FishKitException">The natives are missing, cannot be loaded or patched, or TorchSharp was
-    /// already started wrongly in this process; the message says what to do.</exception>
+    /// <remarks>Then, once per process, it checks libtorch's float32 convolution gradients and turns libtorch's oneDNN
+    /// off where they are wrong (<see cref="OneDnnGuard"/>; <see cref="OneDnn"/> says what it found).</remarks>
+    /// <exception cref="FishKitException">The natives are missing, cannot be loaded or patched, TorchSharp was
+    /// already started wrongly in this process, or libtorch's convolutions are wrong here whatever the kit switches;
+    /// the message says what to do.</exception>
     public static TorchNativeSetup EnsureLoaded()
     {
         var torch = typeof(TorchSharp.torch);
         var result = Prepare(torch.Assembly);
-        if (result.Kind is TorchNativeSetupKind.Original or TorchNativeSetupKind.WeakPatched or TorchNativeSetupKind.AlreadyLoaded)
-            StartTorchSharp(torch);
+        StartTorchSharp(torch, result.Kind);
+        GuardConvolutions();
         return result;
+    }
+
+    /// <summary>What the kit's convolution self-check found in this process and whether libtorch may use oneDNN (loads TorchSharp first).</summary>
+    public static OneDnnState OneDnn
+    {
+        get
+        {
+            EnsureLoaded();
+            return oneDnn!;
+        }
+    }
+
+    /// <summary>Runs the convolution self-check once per process (a failure is not remembered: a later call checks again).</summary>
+    static void GuardConvolutions()
+    {
+        if (Volatile.Read(ref oneDnn) != null) return;
+        lock (Gate)
+        {
+            if (oneDnn != null) return;
+            var state = OneDnnGuard.Apply(OneDnnGuard.Parse(Environment.GetEnvironmentVariable(OneDnnGuard.Variable)),
+                OneDnnSwitch.OfLoadedLibTorch(), ConvolutionCheck.Run);
+            if (state.TurnedOffByCheck || !state.Check.Passed)
+                Console.Error.WriteLine($"fishkit: note: libtorch's oneDNN is {state.Reason}.");
+            Volatile.Write(ref oneDnn, state);
+        }
     }
 
     /// <summary>Finds, checks and loads the natives once per process (failures are not remembered: a later call retries).</summary>
@@ -123,13 +152,18 @@ public static class TorchRuntime
         ProcessMaps.Named(mapped, LibTorchCpuName).FirstOrDefault(path => path != ours);
 
     /// <summary>Runs TorchSharp's static constructor now that its natives are loaded, turning an earlier failure into one clear message.</summary>
-    static void StartTorchSharp(Type torch)
+    static void StartTorchSharp(Type torch, TorchNativeSetupKind kind)
     {
         try { RuntimeHelpers.RunClassConstructor(torch.TypeHandle); }
         catch (TypeInitializationException e)
         {
             var cause = (e.InnerException?.Message ?? e.Message).Split('\n', 2)[0].Trim();
-            throw new FishKitException($"TorchSharp failed to start in this process ({cause}), usually because it was used before the kit loaded its native libraries; {Restart}.", e);
+            throw new FishKitException(kind switch
+            {
+                TorchNativeSetupKind.Disabled => $"TorchSharp failed to load its own native libraries ({cause}); unset {NativesVariable} to let the kit load them, and restart the process.",
+                TorchNativeSetupKind.NotLinux => $"TorchSharp failed to start ({cause}); check that the TorchSharp-cpu package was restored for this platform.",
+                _ => $"TorchSharp failed to start in this process ({cause}), usually because it was used before the kit loaded its native libraries; {Restart}.",
+            }, e);
         }
     }
 

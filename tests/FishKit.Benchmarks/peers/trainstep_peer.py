@@ -9,7 +9,7 @@ Then BatchNorm without affine (momentum 0.01, eps 1e-3), global max pool, dense(
 Adam(lr 8e-5, eps 1e-7).
 
 Run by the benchmark with Debian's Python: /usr/bin/python3 trainstep_peer.py --weights W --clips C --shape B,T,C,H,W
-  --labels 0,1,... --threads N --steps S [--save-after-first PATH]. Prints `loss`, `step <wall s> <cpu s>` and
+  --labels 0,1,... --threads N --steps S [--save-after-first PATH] [--save-gradients PATH]. Prints `loss`, `step <wall s> <cpu s>` and
   memory lines (kB).
 """
 import argparse
@@ -86,6 +86,7 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--steps", type=int, default=1)
     p.add_argument("--save-after-first")
+    p.add_argument("--save-gradients")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     shape = [int(v) for v in a.shape.split(",")]
@@ -103,6 +104,10 @@ def main():
         optimizer.zero_grad()
         loss = F.binary_cross_entropy_with_logits(model(clips), labels, weight=weights)
         loss.backward()
+        if step == 0 and a.save_gradients:
+            # Every parameter's gradient as float32, in sorted-name order (the kit writes the same layout).
+            grads = [p.grad.detach().float().numpy().ravel() for _, p in sorted(model.named_parameters())]
+            np.concatenate(grads).astype("<f4").tofile(a.save_gradients)
         optimizer.step()
         seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
         if step == 0:

@@ -44,6 +44,53 @@ public class DoctorCommandTests
         Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "cpu")));
     }
 
+    [Fact]
+    public async Task Doctor_names_the_CPU_and_says_whether_libtorch_may_use_oneDNN_and_why()
+    {
+        var (exit, output, error) = await DoctorInFreshProcess(start => start.Environment.Remove(OneDnnGuard.Variable));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\ncpu:            ", output);
+        var line = output.Split('\n').Single(l => l.StartsWith("oneDNN:         ", StringComparison.Ordinal));
+        if (line.Contains("turned off by the kit", StringComparison.Ordinal))
+            Assert.Contains("fishkit: note: libtorch's oneDNN is off, turned off by the kit: the convolution self-check failed with oneDNN", error);
+        else
+        {
+            Assert.StartsWith("oneDNN:         on; convolution self-check passed, relative error ", line);
+            Assert.Equal("", error);
+        }
+    }
+
+    [Fact]
+    public async Task FISHKIT_ONEDNN_off_keeps_every_convolution_out_of_oneDNN()
+    {
+        // oneDNN logs each primitive it runs when ONEDNN_VERBOSE=1: with the switch off, no convolution may appear.
+        var (exit, output, _) = await DoctorInFreshProcess(start =>
+        {
+            start.Environment[OneDnnGuard.Variable] = "off";
+            start.Environment["ONEDNN_VERBOSE"] = "1";
+        });
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\noneDNN:         off (FISHKIT_ONEDNN=off); convolution self-check passed, relative error ", output);
+        Assert.DoesNotContain(",convolution,", output);
+    }
+
+    [Fact]
+    public async Task FISHKIT_ONEDNN_on_lets_libtorch_run_its_convolutions_through_oneDNN()
+    {
+        var (exit, output, _) = await DoctorInFreshProcess(start =>
+        {
+            start.Environment[OneDnnGuard.Variable] = "on";
+            start.Environment["ONEDNN_VERBOSE"] = "1";
+        });
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\noneDNN:         on", output);
+        Assert.Contains(",convolution,", output);
+        Assert.Contains(",backward_data,", output);
+    }
+
     /// <summary>Runs <c>fishkit doctor</c> in a separate process: this one has TorchSharp loaded already, and a failed start would poison it.</summary>
     static async Task<(int Exit, string Output, string Error)> DoctorInFreshProcess(Action<ProcessStartInfo> configure)
     {
