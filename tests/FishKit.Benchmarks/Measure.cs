@@ -70,6 +70,21 @@ public static class Measure
         return stdout.Result;
     }
 
+    /// <summary>Runs this benchmark program again as a child process (the kit's side in a fresh process) and returns its output.</summary>
+    public static string RunSelf(string[] args)
+    {
+        var self = Environment.ProcessPath!;
+        var psi = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") psi.ArgumentList.Add(typeof(Measure).Assembly.Location);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"kit child failed ({p.ExitCode}): {stderr}");
+        return stdout.Result;
+    }
+
     /// <summary>The value after <paramref name="name"/> on the command line, or null.</summary>
     public static string? Option(string[] args, string name)
     {

@@ -97,7 +97,7 @@ sealed class TrainStepBenchmark : IBenchmark
             {
                 string[] kitSave = r == 0 ? ["--save-after-first", Path.Combine(dir, "kit-after-first.pt"), "--save-gradients", Path.Combine(dir, "kit-gradients.f32")] : [];
                 string[] peerSave = r == 0 ? ["--save-after-first", Path.Combine(dir, "pytorch-after-first.pt"), "--save-gradients", Path.Combine(dir, "pytorch-gradients.f32")] : [];
-                kit.Add(Report.Parse(RunSelf([Name, "--child", "--size", o.Size, .. common, .. kitSave])));
+                kit.Add(Report.Parse(Measure.RunSelf([Name, "--child", "--size", o.Size, .. common, .. kitSave])));
                 peer.Add(Report.Parse(Measure.RunPeer("trainstep_peer.py", [.. common, "--shape", string.Join(",", shape), .. peerSave])));
                 Console.WriteLine($"  round {r + 1}: kit {Times(kit[^1])}, PyTorch {Times(peer[^1])}");
             }
@@ -176,21 +176,6 @@ sealed class TrainStepBenchmark : IBenchmark
     }
 
     static float[] Floats(string path) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray();
-
-    /// <summary>Runs this benchmark program again as a child process and returns its output.</summary>
-    static string RunSelf(string[] args)
-    {
-        var self = Environment.ProcessPath!;
-        var psi = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") psi.ArgumentList.Add(typeof(TrainStepBenchmark).Assembly.Location);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"kit child failed ({p.ExitCode}): {stderr}");
-        return stdout.Result;
-    }
 
     /// <summary>The kit's side, in its own process: the same steps as the peer, each inside a dispose scope.</summary>
     static int RunKitChild(Options o)

@@ -10,9 +10,9 @@ static class PredictCommand
     public static Command Create()
     {
         var run = new Option<string>("--run") { Description = "The run folder written by fishkit train.", Required = true };
-        var frames = new Option<string>("--frames") { Description = "Frames to score: a folder or a frame store.", Required = true };
+        var frames = new Option<string>("--frames") { Description = "Frames to score: a folder or a frame store; for the y-tilde LSTM also a y-tilde series (.npy or .csv).", Required = true };
         var output = CommonOptions.Out("Scores file (.npy or .csv): the probability per frame, 0 before the first full clip.");
-        var checkpoint = new Option<string>("--checkpoint") { Description = "best (lowest validation loss), last, or a checkpoint file.", DefaultValueFactory = _ => "best" };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "best (the run's best epoch), last, or a checkpoint file.", DefaultValueFactory = _ => "best" };
         var command = new Command("predict", "Score every frame of a split with a trained model.")
         {
             run, frames, output, checkpoint,

@@ -5,6 +5,7 @@ using FishKit.Evaluation;
 using FishKit.IO;
 using FishKit.Labeling;
 using FishKit.Notebooks;
+using FishKit.Notebooks.Runner;
 using FishKit.Pipeline;
 using FishKit.Training;
 using FishKit.WriteUp;
@@ -19,20 +20,37 @@ static class ReproduceCommand
 
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "A folder holding train/, validation/ and test/ frame folders.", DefaultValueFactory = _ => DefaultData };
-        var output = new Option<string>("--out") { Description = "Where to write the results.", DefaultValueFactory = _ => "artifacts/reproduce" };
+        var data = new Option<string?>("--data") { Description = $"A folder holding train/, validation/ and test/ frame folders (default: {DefaultData})." };
+        var writeUp = new Option<string?>("--writeup") { Description = $"A clone of the write-up's repository ({WriteUpClone.CloneCommand}): recompute its published table from its own arrays, beside the kit's y-tilde LSTM trained on its y-tilde." };
+        var ytildeRun = new Option<string?>("--ytilde-run") { Description = "With --writeup: a trained y-tilde LSTM run folder to score instead of training one (default: train into <out>/ytilde-lstm, or resume it)." };
+        var output = new Option<string?>("--out") { Description = "Where to write the results (default: artifacts/reproduce, with --writeup artifacts/writeup)." };
         var notebooks = new Option<string>("--notebooks") { Description = "The notebooks to run after the pipeline.", DefaultValueFactory = _ => NotebooksCommand.DefaultFolder };
         var notebooksOut = new Option<string>("--notebooks-out") { Description = "Where the executed notebooks and report.html go.", DefaultValueFactory = _ => NotebooksCommand.DefaultOut };
         var quick = new Option<bool>("--quick") { Description = "Run the notebooks in quick mode (training shortened)." };
         var noNotebooks = new Option<bool>("--no-notebooks") { Description = "Run the signal pipeline only." };
-        var command = new Command("reproduce", "Run the write-up's pipeline on every split (default: the shipped sample data), compare with the write-up's numbers, then run the notebook series and write its HTML report.")
+        var command = new Command("reproduce", "Run the write-up's pipeline on every split (default: the shipped sample data; --writeup: the write-up's own published arrays), compare with the write-up's numbers, then run the notebook series and write its HTML report.")
         {
-            data, output, notebooks, notebooksOut, quick, noNotebooks,
+            data, writeUp, ytildeRun, output, notebooks, notebooksOut, quick, noNotebooks,
         };
         command.SetAction(parseResult =>
         {
             var writer = parseResult.InvocationConfiguration.Output;
-            string dataDir = parseResult.GetValue(data)!, outDir = parseResult.GetValue(output)!;
+            if (parseResult.GetValue(writeUp) is { } clone)
+            {
+                if (parseResult.GetValue(data) is not null)
+                    throw new FishKitException("--data and --writeup both given; --writeup reads the write-up's own arrays, --data frames of your own: give one of them.");
+                ReproduceWriteUp.Run(writer, clone, parseResult.GetValue(output) ?? "artifacts/writeup", parseResult.GetValue(ytildeRun));
+                if (parseResult.GetValue(noNotebooks)) return 0;
+                writer.WriteLine();
+                var ran = RunNotebooks(writer, parseResult, DefaultData);
+                writer.WriteLine();
+                writer.WriteLine("The notebooks:");
+                WhereNotebooksAre(writer, ran);
+                return 0;
+            }
+            if (parseResult.GetValue(ytildeRun) is not null)
+                throw new FishKitException("--ytilde-run is for --writeup (the write-up's own arrays); give --writeup <clone> too, or leave --ytilde-run out.");
+            string dataDir = parseResult.GetValue(data) ?? DefaultData, outDir = parseResult.GetValue(output) ?? "artifacts/reproduce";
             if (!Directory.Exists(dataDir))
                 throw new FishKitException($"data folder '{dataDir}' not found; run from the repository root or pass --data <folder with train/, validation/, test/>.");
             var splits = WriteUpResults.Splits.Select(s => s.Split).Where(s => Directory.Exists(Path.Combine(dataDir, s))).ToList();
@@ -56,12 +74,9 @@ static class ReproduceCommand
             if (parseResult.GetValue(noNotebooks)) return 0;
 
             writer.WriteLine();
-            bool quickMode = parseResult.GetValue(quick);
-            writer.WriteLine($"Running the notebooks in {parseResult.GetValue(notebooks)} ({(quickMode ? "quick" : "full")} mode):");
-            var series = NotebooksCommand.Run(writer, parseResult.GetValue(notebooks)!, parseResult.GetValue(notebooksOut)!, quickMode,
-                dataDir == DefaultData ? null : dataDir);
+            var series = RunNotebooks(writer, parseResult, dataDir);
             if (results.FirstOrDefault(r => r.Split == "test") is { } test
-                && ModelsOnTest(test, Path.Combine(dataDir, "test"), quickMode) is { Models.Count: > 1 } compared)
+                && ModelsOnTest(test, Path.Combine(dataDir, "test"), parseResult.GetValue(quick)) is { Models.Count: > 1 } compared)
             {
                 writer.WriteLine();
                 WriteModels(writer, compared);
@@ -70,12 +85,25 @@ static class ReproduceCommand
             writer.WriteLine();
             writer.WriteLine("Where everything is:");
             writer.WriteLine($"  signal pipeline: {Path.GetFullPath(outDir)} (metrics.json, <split>/ytilde.npy, labels.npy, baseline.npy)");
-            writer.WriteLine($"  executed notebooks: {Path.GetDirectoryName(Path.GetFullPath(series.Report))} ({string.Join(", ", series.Notebooks.Select(n => Path.GetFileName(n.Executed)))})");
-            writer.WriteLine($"  HTML report (opens offline): {Path.GetFullPath(series.Report)}");
-            writer.WriteLine($"  notebooks ran in {series.Elapsed.TotalSeconds:F0} s");
+            WhereNotebooksAre(writer, series);
             return 0;
         });
         return command;
+
+        SeriesResult RunNotebooks(TextWriter writer, ParseResult parseResult, string dataDir)
+        {
+            bool quickMode = parseResult.GetValue(quick);
+            writer.WriteLine($"Running the notebooks in {parseResult.GetValue(notebooks)} ({(quickMode ? "quick" : "full")} mode):");
+            return NotebooksCommand.Run(writer, parseResult.GetValue(notebooks)!, parseResult.GetValue(notebooksOut)!, quickMode,
+                dataDir == DefaultData ? null : dataDir);
+        }
+    }
+
+    static void WhereNotebooksAre(TextWriter writer, SeriesResult series)
+    {
+        writer.WriteLine($"  executed notebooks: {Path.GetDirectoryName(Path.GetFullPath(series.Report))} ({string.Join(", ", series.Notebooks.Select(n => Path.GetFileName(n.Executed)))})");
+        writer.WriteLine($"  HTML report (opens offline): {Path.GetFullPath(series.Report)}");
+        writer.WriteLine($"  notebooks ran in {series.Elapsed.TotalSeconds:F0} s");
     }
 
     static void WriteSplit(string folder, SplitSignals r)

@@ -10,8 +10,8 @@ static class TrainCommand
 {
     public static Command Create()
     {
-        var train = new Option<string>("--train") { Description = "Training frames: a folder of frames or a frame store (fishkit frames pack).", Required = true };
-        var val = new Option<string>("--val") { Description = "Validation frames: a folder or a frame store.", Required = true };
+        var train = new Option<string>("--train") { Description = "Training frames: a folder of frames or a frame store (fishkit frames pack); for the y-tilde LSTM also a y-tilde series (.npy or .csv).", Required = true };
+        var val = new Option<string>("--val") { Description = "Validation frames: a folder or a frame store; for the y-tilde LSTM also a y-tilde series (.npy or .csv).", Required = true };
         var output = CommonOptions.Out("Run folder: config, history, checkpoints, summary. A folder holding a run is resumed.");
         var preset = new Option<string>("--preset") { Description = $"A named recipe: {string.Join(", ", RunConfig.Presets)}.", DefaultValueFactory = _ => "writeup" };
         var config = new Option<string?>("--config") { Description = "A run.json recipe (overrides --preset)." };
@@ -57,13 +57,8 @@ static class TrainCommand
             var outcome = CliProgress.Run(writer, "training", bar =>
             {
                 var preparing = new Progress<(string Stage, long Done, long Total)>(p => bar.Report((p.Done, p.Total)));
-                var steps = new InlineProgress(p =>
-                {
-                    bar.Report((p.Batch, p.Batches));
-                    if (p.Finished is { } e && !CliProgress.Interactive(writer)) writer.WriteLine(EpochLine(e));
-                });
                 return Runs.Train(recipe, parseResult.GetValue(train)!, parseResult.GetValue(val)!, folder,
-                    parseResult.GetValue(trainLabels), parseResult.GetValue(valLabels), preparing, steps, cancel.Token);
+                    parseResult.GetValue(trainLabels), parseResult.GetValue(valLabels), preparing, Steps(writer, bar), cancel.Token);
             });
 
             WriteSummary(writer, outcome, epochsAlreadyPrinted: !CliProgress.Interactive(writer));
@@ -75,12 +70,19 @@ static class TrainCommand
     static string ReadConfig(string file) =>
         File.Exists(file) ? File.ReadAllText(file) : throw new FishKitException($"run config '{file}' does not exist.");
 
+    /// <summary>Training progress that moves <paramref name="bar"/> with the batches and prints each finished epoch where no bar is shown.</summary>
+    public static IProgress<TrainingProgress> Steps(TextWriter writer, IProgress<(long Done, long Total)> bar) => new InlineProgress(p =>
+    {
+        bar.Report((p.Batch, p.Batches));
+        if (p.Finished is { } e && !CliProgress.Interactive(writer)) writer.WriteLine(EpochLine(e));
+    });
+
     static string EpochLine(EpochRecord e) => string.Format(CultureInfo.InvariantCulture,
         "epoch {0}: train loss {1:F4}, validation loss {2:F4}, validation AUC {3}, {4:F0} s",
         e.Epoch, e.TrainLoss, e.ValidationLoss, e.ValidationAuc is double a ? a.ToString("F3", CultureInfo.InvariantCulture) : "n/a", e.Seconds);
 
     /// <summary>The run's end; epochs are listed unless they were printed as they finished (redirected output).</summary>
-    static void WriteSummary(TextWriter writer, TrainingOutcome outcome, bool epochsAlreadyPrinted)
+    public static void WriteSummary(TextWriter writer, TrainingOutcome outcome, bool epochsAlreadyPrinted)
     {
         if (!epochsAlreadyPrinted)
             foreach (var e in outcome.History.Epochs) writer.WriteLine(EpochLine(e));
@@ -89,8 +91,8 @@ static class TrainCommand
         {
             TrainingStatus.Interrupted => $"Interrupted: a checkpoint was saved; run the same command again to resume ({outcome.Folder.Last}).",
             TrainingStatus.OutOfTime => $"Out of time after epoch {outcome.History.Epochs.Count} (training.maxMinutes). Best epoch {outcome.History.BestEpoch} -> {outcome.Folder.Best}",
-            TrainingStatus.EarlyStopped => $"Stopped early: validation loss no longer improved. Best epoch {outcome.History.BestEpoch} -> {outcome.Folder.Best}",
-            _ => $"Done. Best epoch {outcome.History.BestEpoch} (lowest validation loss) -> {outcome.Folder.Best}",
+            TrainingStatus.EarlyStopped => $"Stopped early: no better epoch for a while. Best epoch {outcome.History.BestEpoch} ({outcome.History.BestMeaning}) -> {outcome.Folder.Best}",
+            _ => $"Done. Best epoch {outcome.History.BestEpoch} ({outcome.History.BestMeaning}) -> {outcome.Folder.Best}",
         });
     }
 

@@ -23,8 +23,8 @@ static class NpySeries
 
     const string Supported = "float32, float64, int8, int16, int32, int64, uint8 or bool";
 
-    /// <summary>The values of the series in <paramref name="file"/> (the bytes of <paramref name="path"/>), as doubles.</summary>
-    public static double[] Read(ReadOnlySpan<byte> file, string path)
+    /// <summary>The values of the series in <paramref name="file"/> (the bytes of <paramref name="path"/>), as doubles, and numpy's name of their dtype.</summary>
+    public static (double[] Values, string DType) Read(ReadOnlySpan<byte> file, string path)
     {
         var (header, offset) = NpyHeader.Parse(file, path);
         var type = TypeOf(header.Descr, path);
@@ -39,7 +39,7 @@ static class NpySeries
         var values = new double[n];
         var data = file[offset..];
         for (int i = 0; i < values.Length; i++) values[i] = type.Read(data.Slice(i * type.Size, type.Size));
-        return values;
+        return (values, type.Name);
     }
 
     /// <summary>A float64 (<c>&lt;f8</c>) .npy file of <paramref name="values"/>, byte for byte as numpy writes it.</summary>

@@ -8,14 +8,27 @@ namespace FishKit.IO;
 public static class Series
 {
     /// <summary>The values of the series at <paramref name="path"/> (.npy of a supported dtype, or .csv), as doubles.</summary>
-    public static double[] Read(string path)
-    {
-        var format = FormatOf(path);
-        try
+    public static double[] Read(string path) => FormatOf(path) == Format.Npy
+        ? ReadNpy(path).Values
+        : Reading(path, () =>
         {
-            if (format == Format.Npy) return NpySeries.Read(File.ReadAllBytes(path), path);
             using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
             return CsvSeries.Read(reader, path);
+        });
+
+    /// <summary>The values of the .npy series at <paramref name="path"/> as doubles, and numpy's name of the dtype they were stored in (e.g. <c>float64</c>).</summary>
+    public static (double[] Values, string DType) ReadNpy(string path)
+    {
+        if (FormatOf(path) != Format.Npy) throw new FishKitException($"'{path}' is not a .npy file; give the .npy file.");
+        return Reading(path, () => NpySeries.Read(File.ReadAllBytes(path), path));
+    }
+
+    /// <summary>Runs <paramref name="read"/>, turning a missing or unreadable <paramref name="path"/> into a <see cref="FishKitException"/> naming it.</summary>
+    static T Reading<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -81,6 +94,9 @@ public static class Series
             WriteCsv(path, w => CsvSeries.Write(w, values, name));
         }
     }
+
+    /// <summary>Whether <paramref name="path"/> names a series file (.npy or .csv) rather than, say, a folder of frames or a frame store.</summary>
+    public static bool IsSeriesPath(string path) => Path.GetExtension(path).ToLowerInvariant() is ".npy" or ".csv";
 
     enum Format { Npy, Csv }
 

@@ -42,12 +42,7 @@ public sealed record PreparedSplit(FrameStore Store, double[] YTilde, bool[] Lab
         {
             var ytilde = CachedYTilde(storePath, store, frames, progress, cancel);
             bool[] labels;
-            if (labelsFile is not null)
-            {
-                labels = Series.ReadLabels(labelsFile);
-                if (labels.Length != store.Count)
-                    throw new FishKitException($"labels file '{labelsFile}' has {labels.Length} values but '{path}' has {store.Count} frames; give one label per frame.");
-            }
+            if (labelsFile is not null) labels = LabelledSeries.ReadLabels(labelsFile, store.Count, path);
             else
             {
                 var cached = storePath + ".labels.npy";

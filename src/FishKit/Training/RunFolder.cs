@@ -2,7 +2,7 @@ namespace FishKit.Training;
 
 /// <summary>
 /// The files of a training run: <c>config.json</c> (model, options, data), <c>history.json</c>, <c>summary.json</c>,
-/// and <c>checkpoints/</c> with one checkpoint per epoch, <c>best.ckpt</c> (lowest validation loss) and
+/// and <c>checkpoints/</c> with one checkpoint per epoch, <c>best.ckpt</c> (lowest validation loss, or highest AUC where the recipe says) and
 /// <c>last.ckpt</c> (where to resume, possibly mid-epoch).
 /// </summary>
 public sealed record RunFolder(string Path)
@@ -22,7 +22,7 @@ public sealed record RunFolder(string Path)
     /// <summary>The checkpoint to resume from.</summary>
     public string Last => System.IO.Path.Combine(Checkpoints, "last.ckpt");
 
-    /// <summary>The checkpoint with the lowest validation loss.</summary>
+    /// <summary>The best epoch's checkpoint (<see cref="TrainingHistory.BestEpoch"/>).</summary>
     public string Best => System.IO.Path.Combine(Checkpoints, "best.ckpt");
 
     /// <summary>The checkpoint taken at the end of <paramref name="epoch"/> (from 1).</summary>

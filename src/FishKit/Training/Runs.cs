@@ -3,6 +3,7 @@ using FishKit.Baselines;
 using FishKit.Clips;
 using FishKit.IO;
 using FishKit.Pipeline;
+using FishKit.Store;
 using static TorchSharp.torch;
 
 namespace FishKit.Training;
@@ -21,8 +22,9 @@ public static class Runs
 
     /// <summary>
     /// Trains <paramref name="config"/> on the frames (folder or store) at <paramref name="train"/>, validating on
-    /// <paramref name="validation"/>; labels come from the signal pipeline unless label files are given. Resumes the run
-    /// when the folder holds one. A fresh run refuses a non-empty folder that holds no run.
+    /// <paramref name="validation"/>; the y-tilde LSTM also takes y-tilde series files (.npy or .csv) instead. Labels come
+    /// from the signal pipeline unless label files are given. Resumes the run when the folder holds one. A fresh run
+    /// refuses a non-empty folder that holds no run.
     /// </summary>
     public static TrainingOutcome Train(RunConfig config, string train, string validation, RunFolder folder,
         string? trainLabels = null, string? validationLabels = null,
@@ -55,8 +57,9 @@ public static class Runs
     }
 
     /// <summary>
-    /// Scores every frame of <paramref name="frames"/> (folder or store) with the run's best checkpoint: the model's
-    /// probability for each frame whose clip (or y-tilde window) exists, and 0 before it, as the write-up wrote its scores.
+    /// Scores every frame of <paramref name="frames"/> (folder or store, or for the y-tilde LSTM a y-tilde series file)
+    /// with the run's best checkpoint: the model's probability for each frame whose clip (or y-tilde window) exists, and 0
+    /// before it, as the write-up wrote its scores.
     /// </summary>
     public static double[] Predict(RunFolder folder, string frames, string checkpoint = "best",
         IProgress<(string Stage, long Done, long Total)>? preparing = null, CancellationToken cancel = default)
@@ -67,7 +70,7 @@ public static class Runs
         var path = checkpoint == "best" ? folder.Best : checkpoint == "last" ? folder.Last : checkpoint;
         using var split = Prepare(config, frames, folder, null, "predict", preparing, cancel);
         int first = config.FirstScoredFrame;
-        int frameCount = split.Split.Store.Count;
+        int frameCount = split.YTilde.Length;
         if (frameCount <= first)
             throw new FishKitException($"'{frames}' has {frameCount} frames; the model needs at least {first + 1} for one sample.");
         using var source = Source(config, split, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize }, first, frameCount - 1);
@@ -82,17 +85,26 @@ public static class Runs
         return scores;
     }
 
-    /// <summary>A prepared split that disposes its store.</summary>
-    sealed record Prepared(PreparedSplit Split) : IDisposable
+    /// <summary>A split's y-tilde and labels, and its frames unless it came as a series; disposes the frames.</summary>
+    sealed record Prepared(double[] YTilde, bool[] Labels, FrameStore? Store) : IDisposable
     {
-        public void Dispose() => Split.Store.Dispose();
+        public void Dispose() => Store?.Dispose();
     }
 
+    /// <summary>A y-tilde series file for the y-tilde LSTM (a ConvLSTM is refused: it needs frames), or frames prepared as a split.</summary>
     static Prepared Prepare(RunConfig config, string path, RunFolder folder, string? labels, string stage,
         IProgress<(string Stage, long Done, long Total)>? preparing, CancellationToken cancel)
     {
+        if (Series.IsSeriesPath(path))
+        {
+            if (config.Model is not YTildeLstmConfig)
+                throw new FishKitException($"'{path}' is a series file, but only the y-tilde LSTM (--model ytilde-lstm) learns from a y-tilde series; a ConvLSTM needs frames: give a folder of frames or a frame store.");
+            var series = LabelledSeries.Read(path, labels);
+            return new Prepared(series.YTilde, series.Labels, null);
+        }
         var progress = preparing is null ? null : new Progress<(long Done, long Total)>(p => preparing.Report((stage, p.Done, p.Total)));
-        return new Prepared(PreparedSplit.Open(path, DataFolder(folder), config.Size, config.Resize, labels, progress: progress, cancel: cancel));
+        var split = PreparedSplit.Open(path, DataFolder(folder), config.Size, config.Resize, labels, progress: progress, cancel: cancel);
+        return new Prepared(split.YTilde, split.Labels, split.Store);
     }
 
     /// <summary>A batch source that disposes what it holds.</summary>
@@ -103,12 +115,12 @@ public static class Runs
 
     static OwnedSource Source(RunConfig config, Prepared prepared, BatchOptions options, int? first = null, int? last = null)
     {
-        var split = prepared.Split;
         if (config.Model is YTildeLstmConfig lstm)
-            return new OwnedSource(new YTildeBatchSource(split.YTilde, split.Labels, lstm, options with { Flips = false }, config.Training.Seed, first, last));
+            return new OwnedSource(new YTildeBatchSource(prepared.YTilde, prepared.Labels, lstm, options with { Flips = false }, config.Training.Seed, first, last));
+        var store = prepared.Store!; // Prepare refuses a series for any other model
         var set = first is int a
-            ? ClipSet.Create(split.Store, config.Layout, split.Labels, a, last!.Value)
-            : ClipSet.Create(split.Store, config.Layout, split.Labels);
+            ? ClipSet.Create(store, config.Layout, prepared.Labels, a, last!.Value)
+            : ClipSet.Create(store, config.Layout, prepared.Labels);
         return new OwnedSource(new ClipBatchSource(set, options, config.Training.Seed));
     }
 }

@@ -45,7 +45,7 @@ public static class Trainer
         {
             Directory.CreateDirectory(folder.Checkpoints);
             AtomicFile.WriteText(folder.Config, ConfigJson(modelConfig, options, weights, data));
-            state = new CheckpointState(0, 0, 0, 0, [], [], new TrainingHistory(), modelConfig.ToJson());
+            state = new CheckpointState(0, 0, 0, 0, [], [], new TrainingHistory { KeepBest = options.KeepBest }, modelConfig.ToJson());
         }
 
         int batches = Math.Min(train.BatchesPerEpoch, options.MaxBatchesPerEpoch ?? int.MaxValue);
@@ -158,7 +158,7 @@ public static class Trainer
 
     static TrainingOutcome Finish(TrainingStatus status, TrainingHistory history, RunFolder folder)
     {
-        var best = history.Epochs.MinBy(e => e.ValidationLoss);
+        var best = history.Epochs.FirstOrDefault(e => e.Epoch == history.BestEpoch);
         var summary = new JsonObject
         {
             ["status"] = status.ToString(),

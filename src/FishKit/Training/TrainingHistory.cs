@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using FishKit.IO;
 
 namespace FishKit.Training;
@@ -24,8 +25,16 @@ public sealed record TrainingHistory
     /// <summary>Warnings raised during training (e.g. a collapse to a constant output).</summary>
     public List<string> Warnings { get; init; } = [];
 
-    /// <summary>The epoch with the lowest validation loss (from 1), or null before the first epoch ends.</summary>
-    public int? BestEpoch => Epochs.Count == 0 ? null : Epochs.MinBy(e => e.ValidationLoss)!.Epoch;
+    /// <summary>How the best epoch is chosen (the run's <see cref="TrainingOptions.KeepBest"/>).</summary>
+    public BestCheckpoint KeepBest { get; init; }
+
+    /// <summary>The best epoch (from 1; the first of equals): lowest validation loss or highest validation AUC, by <see cref="KeepBest"/>; null before the first epoch ends.</summary>
+    public int? BestEpoch => Epochs.Count == 0 ? null
+        : (KeepBest == BestCheckpoint.HighestValidationAuc ? Epochs.MaxBy(e => e.ValidationAuc ?? double.NegativeInfinity) : Epochs.MinBy(e => e.ValidationLoss))!.Epoch;
+
+    /// <summary>What <see cref="BestEpoch"/> means, for messages: "lowest validation loss" or "highest validation AUC".</summary>
+    [JsonIgnore]
+    public string BestMeaning => KeepBest == BestCheckpoint.HighestValidationAuc ? "highest validation AUC" : "lowest validation loss";
 
     /// <summary>The history as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, KitJson.Options);

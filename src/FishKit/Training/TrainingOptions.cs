@@ -13,6 +13,16 @@ public enum ClassWeighting
     None,
 }
 
+/// <summary>Which epoch's checkpoint a run keeps as its best (best.ckpt).</summary>
+public enum BestCheckpoint
+{
+    /// <summary>The lowest validation loss (the write-up's choice).</summary>
+    LowestValidationLoss,
+
+    /// <summary>The highest validation ROC AUC (the metric the models are compared by).</summary>
+    HighestValidationAuc,
+}
+
 /// <summary>
 /// Settings of the optimisation, defaulting to the write-up's: Adam (lr 8e-5, betas 0.9/0.999, eps 1e-7), 5 epochs,
 /// class weights {0: 0.133, 1: 0.866}, checkpoint on best validation loss. Batching and augmentation are the batch
@@ -47,7 +57,10 @@ public sealed record TrainingOptions
     /// <summary>"cpu" (default) or "cuda" when a GPU build of libtorch is present.</summary>
     public string Device { get; init; } = "cpu";
 
-    /// <summary>Stop when the validation loss has not improved for this many epochs (null: never).</summary>
+    /// <summary>Which epoch's checkpoint is kept as best.ckpt (the write-up: the lowest validation loss).</summary>
+    public BestCheckpoint KeepBest { get; init; }
+
+    /// <summary>Stop when the best epoch (see <see cref="KeepBest"/>) lies this many epochs back (null: never).</summary>
     public int? EarlyStoppingPatience { get; init; }
 
     /// <summary>At most this many batches per training epoch (null: all), for quick runs.</summary>
@@ -70,6 +83,7 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new FishKitException($"learning rate = {LearningRate} must be a positive number.");
         if (!(Beta1 >= 0 && Beta1 < 1) || !(Beta2 >= 0 && Beta2 < 1)) throw new FishKitException($"Adam betas ({Beta1}, {Beta2}) must be in [0, 1).");
         if (!(Epsilon > 0)) throw new FishKitException($"Adam epsilon = {Epsilon} must be positive.");
+        if (!Enum.IsDefined(KeepBest)) throw new FishKitException($"unknown best checkpoint rule {KeepBest}; use lowest_validation_loss or highest_validation_auc.");
         if (Threads < 0) throw new FishKitException($"threads = {Threads} must be 0 (all cores) or more.");
         if (Device is not ("cpu" or "cuda")) throw new FishKitException($"device '{Device}' is not known; use \"cpu\" or \"cuda\".");
         if (EarlyStoppingPatience is < 1) throw new FishKitException($"early stopping patience = {EarlyStoppingPatience} must be at least 1 epoch.");
