@@ -21,11 +21,13 @@ public class KerasImportTests
 
     public static TheoryData<string> Architectures_() => [Architectures.WriteUpBest, Architectures.WriteUpTwoLayer];
 
-    static RunFolder Import(string savedModel, string output)
+    /// <summary>Imports the fixture's model of <paramref name="architecture"/> into <c>dir/run</c>.</summary>
+    static (KerasFixture.Model Tfjs, RunFolder Run) Import(string architecture, TempDir dir)
     {
-        var result = Cli.Run("import", "keras", savedModel, "--out", output);
+        var tfjs = Fixture.For(architecture);
+        var result = Cli.Run("import", "keras", tfjs.Path, "--out", dir["run"]);
         Assert.True(result.ExitCode == 0, result.Error);
-        return new RunFolder(output);
+        return (tfjs, new RunFolder(dir["run"]));
     }
 
     static RunConfig Recipe(RunFolder run) => RunConfig.FromJson(File.ReadAllText(Runs.ConfigPath(run)), "run.json");
@@ -54,8 +56,7 @@ public class KerasImportTests
     public void The_imported_model_gives_tfjs_logits_and_probabilities(string architecture)
     {
         using var dir = new TempDir();
-        var tfjs = Fixture.For(architecture);
-        var run = Import(tfjs.Path, dir["run"]);
+        var (tfjs, run) = Import(architecture, dir);
         var logits = Logits(run);
         AssertClose(tfjs.Logits, logits);
         AssertClose(tfjs.Probabilities, [.. logits.Select(l => 1 / (1 + Math.Exp(-l)))]);
@@ -115,8 +116,7 @@ public class KerasImportTests
         // the 166 the labelling needs; the run's recipe set to the clips' size (6 steps of 4 frames, 24x20: no resize),
         // so predict's clip ending at frame 23 is clip 0 and the one ending at frame 47 is clip 1.
         using var dir = new TempDir();
-        var tfjs = Fixture.For(architecture);
-        var run = Import(tfjs.Path, dir["run"]);
+        var (tfjs, run) = Import(architecture, dir);
         long[] shape = Fixture.Clips.Shape;
         int steps = (int)shape[1], height = (int)shape[2], width = (int)shape[3], channels = (int)shape[4];
         var bytes = Fixture.ClipBytes();
