@@ -19,6 +19,7 @@ public static class CliApp
         EvaluateCommand.Create(),
         TrainCommand.Create(),
         PredictCommand.Create(),
+        ImportCommand.Create(),
         AblateCommand.Create(),
         NotebooksCommand.Create(),
         DoctorCommand.Create(),

@@ -158,10 +158,17 @@ public static class Trainer
 
     static TrainingOutcome Finish(TrainingStatus status, TrainingHistory history, RunFolder folder)
     {
+        WriteSummary(folder, status.ToString(), history);
+        return new TrainingOutcome(status, history, folder);
+    }
+
+    /// <summary>Writes the run's summary.json: how it ended (<paramref name="status"/>) and its best epoch.</summary>
+    internal static void WriteSummary(RunFolder folder, string status, TrainingHistory history)
+    {
         var best = history.Epochs.FirstOrDefault(e => e.Epoch == history.BestEpoch);
         var summary = new JsonObject
         {
-            ["status"] = status.ToString(),
+            ["status"] = status,
             ["epochs"] = history.Epochs.Count,
             ["best_epoch"] = history.BestEpoch,
             ["best_validation_loss"] = best?.ValidationLoss,
@@ -170,10 +177,10 @@ public static class Trainer
             ["warnings"] = new JsonArray(history.Warnings.Select(w => (JsonNode)w!).ToArray()),
         };
         AtomicFile.WriteText(folder.Summary, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        return new TrainingOutcome(status, history, folder);
     }
 
-    static string ConfigJson(ModelConfig model, TrainingOptions options, ClassWeights weights, JsonNode? data) =>
+    /// <summary>The run's config.json: the model, the options, the class weights, what it was trained on (<paramref name="data"/>) and the software.</summary>
+    internal static string ConfigJson(ModelConfig model, TrainingOptions options, ClassWeights weights, JsonNode? data) =>
         new JsonObject
         {
             ["model"] = JsonNode.Parse(model.ToJson()),

@@ -26,6 +26,27 @@ public class FusedGatesTests
         // 16 filters x 256 x 256 = 2^20 state values per step: the kernels split the planes over threads.
         CompareWithAutograd([1L, 2, 1, 258, 258], 16, Activation.Tanh, Activation.HardSigmoid, ConvPadding.Valid, false, false);
 
+    [Fact]
+    public void Small_states_keep_float32_precision()
+    {
+        // Trained write-up models keep h and c near 1e-2 and their BatchNorm multiplies them by ~30 (variances ~1e-4),
+        // so tanh near 0 must keep its relative precision: (1 - e^-2x) / (1 + e^-2x) loses digits to cancellation there.
+        using var scope = NewDisposeScope();
+        var generator = new Generator(3);
+        var x64 = rand([2L, 6, 4, 12, 10], float64, generator: generator);
+        var layer64 = new ConvLstm(4, 8, 3, ConvPadding.Valid, Activation.Tanh, Activation.HardSigmoid, useBias: false, returnSequences: true);
+        layer64.to(float64);
+        using (no_grad())
+            foreach (var p in layer64.parameters()) p.copy_(randn(p.shape, float64, generator: generator).abs() * 0.002); // positive: no cancellation in the convolutions
+        var layer32 = new ConvLstm(4, 8, 3, ConvPadding.Valid, Activation.Tanh, Activation.HardSigmoid, useBias: false, returnSequences: true);
+        using (no_grad())
+            foreach (var (name, p) in layer32.named_parameters()) p.copy_(layer64.get_parameter(name)!);
+        var out64 = layer64.forward(x64);
+        var out32 = layer32.forward(x64.to_type(float32));
+        double relative = ((out32.to_type(float64) - out64).abs() / out64.abs()).max().item<double>();
+        Assert.True(relative < 1e-6, $"largest relative difference {relative:G3}");
+    }
+
     static void CompareWithAutograd(long[] shape, int filters, Activation activation, Activation recurrent, ConvPadding padding, bool bias, bool sequences)
     {
         using var scope = NewDisposeScope();
