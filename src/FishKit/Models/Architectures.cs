@@ -15,8 +15,8 @@ public static class Architectures
     /// <summary>
     /// The write-up's second variant: ConvLSTM(16, 3x3, sequences) -> per-step 2x2 max pool -> per-step BatchNorm (no
     /// centre/scale) -> ConvLSTM(32, 3x3, last state) -> global max pool -> dense(1). The write-up does not say its
-    /// padding or bias, so both take Keras' ConvLSTM2D defaults (valid padding, bias on with unit_forget_bias), as
-    /// code that names only filters and kernel gets: 67,041 trainable parameters with 4 input channels.
+    /// padding or bias; the author's published checkpoint of this model has valid padding and no ConvLSTM biases
+    /// (src/FishKit/Keras/README.md): 66,849 trainable parameters with 4 input channels.
     /// </summary>
     public const string WriteUpTwoLayer = "writeup-two-layer";
 
@@ -33,7 +33,7 @@ public static class Architectures
     public static ModelConfig Config(string name, int inputChannels = 4) => name switch
     {
         WriteUpBest or ConvLstm => new ConvLstmConfig { InputChannels = inputChannels },
-        WriteUpTwoLayer => new ConvLstmConfig { InputChannels = inputChannels, Filters = [16, 32], UseBias = true, NormAfter = false },
+        WriteUpTwoLayer => new ConvLstmConfig { InputChannels = inputChannels, Filters = [16, 32], UseBias = false, NormAfter = false },
         YTildeLstm => new YTildeLstmConfig(),
         _ => throw new FishKitException($"unknown model '{name}'; choose one of: {string.Join(", ", Names)}."),
     };

@@ -32,7 +32,7 @@ public sealed record KerasFixture(KerasFixture.ClipFile Clips, KerasFixture.Curv
         JsonSerializer.Deserialize<KerasFixture>(File.ReadAllText(Path.Combine(Root, "fixture.json")),
             new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })!);
 
-    public Model For(string architecture) => Models.Single(m => m.Architecture == architecture);
+    public Model For(string folder) => Models.Single(m => m.Folder == folder);
 
     public long Iterations => long.Parse(OptimizerIterations, System.Globalization.CultureInfo.InvariantCulture);
 

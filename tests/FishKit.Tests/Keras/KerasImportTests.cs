@@ -19,12 +19,13 @@ public class KerasImportTests
 
     static readonly KerasFixture Fixture = KerasFixture.Load();
 
-    public static TheoryData<string> Architectures_() => [Architectures.WriteUpBest, Architectures.WriteUpTwoLayer];
+    /// <summary>The fixture's checkpoint folders: both published models as the author saved them (no ConvLSTM biases), and the two-layer one with biases.</summary>
+    public static TheoryData<string> Folders() => ["writeup-best", "writeup-two-layer", "writeup-two-layer-bias"];
 
-    /// <summary>Imports the fixture's model of <paramref name="architecture"/> into <c>dir/run</c>.</summary>
-    static (KerasFixture.Model Tfjs, RunFolder Run) Import(string architecture, TempDir dir)
+    /// <summary>Imports the fixture's model in <paramref name="folder"/> into <c>dir/run</c>.</summary>
+    static (KerasFixture.Model Tfjs, RunFolder Run) Import(string folder, TempDir dir)
     {
-        var tfjs = Fixture.For(architecture);
+        var tfjs = Fixture.For(folder);
         var result = Cli.Run("import", "keras", tfjs.Path, "--out", dir["run"]);
         Assert.True(result.ExitCode == 0, result.Error);
         return (tfjs, new RunFolder(dir["run"]));
@@ -52,18 +53,17 @@ public class KerasImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Architectures_))]
-    public void The_imported_model_gives_tfjs_logits_and_probabilities(string architecture)
+    [MemberData(nameof(Folders))]
+    public void The_imported_model_gives_tfjs_logits_and_probabilities(string folder)
     {
         using var dir = new TempDir();
-        var (tfjs, run) = Import(architecture, dir);
+        var (tfjs, run) = Import(folder, dir);
         var logits = Logits(run);
         AssertClose(tfjs.Logits, logits);
         AssertClose(tfjs.Probabilities, [.. logits.Select(l => 1 / (1 + Math.Exp(-l)))]);
         // The recognised model is the kit's architecture of that name, with the checkpoint's biases.
         var config = Recipe(run);
-        Assert.Equal(Architectures.Config(architecture), config.Model);
-        Assert.Equal(tfjs.UseBias, ((ConvLstmConfig)config.Model).UseBias);
+        Assert.Equal((ConvLstmConfig)Architectures.Config(tfjs.Architecture) with { UseBias = tfjs.UseBias }, config.Model);
     }
 
     [Fact]
@@ -109,14 +109,14 @@ public class KerasImportTests
     }
 
     [Theory]
-    [MemberData(nameof(Architectures_))]
-    public void Predict_on_the_fixture_clips_as_frames_gives_tfjs_probabilities(string architecture)
+    [MemberData(nameof(Folders))]
+    public void Predict_on_the_fixture_clips_as_frames_gives_tfjs_probabilities(string folder)
     {
         // The clips' frames written as PNGs in time order (clip 0's 24 frames, then clip 1's), then frames repeated up to
         // the 166 the labelling needs; the run's recipe set to the clips' size (6 steps of 4 frames, 24x20: no resize),
         // so predict's clip ending at frame 23 is clip 0 and the one ending at frame 47 is clip 1.
         using var dir = new TempDir();
-        var (tfjs, run) = Import(architecture, dir);
+        var (tfjs, run) = Import(folder, dir);
         long[] shape = Fixture.Clips.Shape;
         int steps = (int)shape[1], height = (int)shape[2], width = (int)shape[3], channels = (int)shape[4];
         var bytes = Fixture.ClipBytes();

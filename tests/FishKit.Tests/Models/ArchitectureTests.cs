@@ -17,13 +17,13 @@ public class ArchitectureTests
     }
 
     [Fact]
-    public void Writeup_two_layer_with_Keras_defaults_has_67041_trainable_parameters()
+    public void Writeup_two_layer_as_the_author_s_checkpoint_has_66849_trainable_parameters()
     {
-        // Layer 1, ConvLSTM(16, 3x3, bias) on 4 channels: 3*3*4*64 = 2,304 + 3*3*16*64 = 9,216 + bias 64 = 11,584.
-        // Layer 2, ConvLSTM(32, 3x3, bias) on 16 channels: 3*3*16*128 = 18,432 + 3*3*32*128 = 36,864 + bias 128 = 55,424.
-        // BatchNorm: 0 trainable; dense 32 -> 1: 33.  11,584 + 55,424 + 33 = 67,041.
+        // Layer 1, ConvLSTM(16, 3x3, no bias) on 4 channels: 3*3*4*64 = 2,304 + 3*3*16*64 = 9,216 = 11,520.
+        // Layer 2, ConvLSTM(32, 3x3, no bias) on 16 channels: 3*3*16*128 = 18,432 + 3*3*32*128 = 36,864 = 55,296.
+        // BatchNorm: 0 trainable; dense 32 -> 1: 33.  11,520 + 55,296 + 33 = 66,849.
         using var model = Architectures.Create(Architectures.WriteUpTwoLayer);
-        Assert.Equal(67_041, ModelWeights.TrainableParameters(model));
+        Assert.Equal(66_849, ModelWeights.TrainableParameters(model));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public class ModelWeightsTests
         var e = Assert.Throws<FishKitException>(() => ModelWeights.LoadPyTorch(model, dir["two.pt"]));
         Assert.Contains("two.pt", e.Message);
         Assert.Contains("norm.running_mean (16) missing from the file", e.Message);
-        Assert.Contains("convlstm.0.cell.bias (64) in the file is not in the model", e.Message);
+        Assert.Contains("convlstm.1.cell.recurrent_kernel (128, 32, 3, 3) in the file is not in the model", e.Message);
         Assert.Contains("convlstm.1.cell.kernel (128, 16, 3, 3) in the file is not in the model", e.Message);
         Assert.Contains("dense.weight is (1, 32) in the file but (1, 16) in the model", e.Message);
         Assert.DoesNotContain("\n", e.Message);

@@ -11,7 +11,8 @@
 //   fixture.json                clip shape, tfjs' hard_sigmoid on sample points, per model: pooled features, logits, probabilities
 //   clips.bin                   the clips, uint8, Keras layout (B, T, H, W, C)
 //   writeup-best/variables/     the best model's checkpoint (variables.index + variables.data-00000-of-00001)
-//   writeup-two-layer/variables/  the two-layer model's checkpoint (ConvLSTM biases on, as the kit's writeup-two-layer)
+//   writeup-two-layer/variables/  the two-layer model's checkpoint (no ConvLSTM biases, as the author's and the kit's)
+//   writeup-two-layer-bias/variables/  the same architecture with ConvLSTM biases (Keras' default), which the import accepts too
 //   variants/                   small checkpoints the import must refuse, and the best model's index with other names
 import * as tf from '@tensorflow/tfjs';
 import fs from 'node:fs';
@@ -214,7 +215,7 @@ const normWeights = (features) => [tf.tensor(uniform(features, -5e-3, 5e-3)), tf
 const denseWeights = (features) => [tf.tensor(uniform(features, -0.4, 0.4), [features, 1]), tf.tensor(uniform(1, -0.05, 0.05))];
 
 // Builds a model, sets its weights and returns it with its layers' weights in Keras' model.variables order.
-function build(architecture) {
+function build(architecture, useBias) {
   const input = tf.input({ shape: [T, H, W, C] });
   const layers = [];
   const add = (layer, weights) => { layers.push({ layer, weights }); return layer; };
@@ -223,10 +224,10 @@ function build(architecture) {
     x = add(convLstm(16, false, false), convWeights(C, 16, false)).apply(input);
     x = add(batchNorm(), normWeights(16)).apply(x);
   } else {
-    x = add(convLstm(16, true, true), convWeights(C, 16, true)).apply(input);
+    x = add(convLstm(16, useBias, true), convWeights(C, 16, useBias)).apply(input);
     x = tf.layers.timeDistributed({ layer: tf.layers.maxPooling2d({ poolSize: 2 }) }).apply(x);
     x = add(tf.layers.timeDistributed({ layer: batchNorm() }), normWeights(16)).apply(x);
-    x = add(convLstm(32, true, false), convWeights(16, 32, true)).apply(x);
+    x = add(convLstm(32, useBias, false), convWeights(16, 32, useBias)).apply(x);
   }
   const pooled = tf.layers.globalMaxPooling2d({}).apply(x);
   const features = pooled.shape[1];
@@ -278,17 +279,18 @@ const fixture = {
   models: [],
 };
 let best;
-for (const architecture of ['writeup-best', 'writeup-two-layer']) {
-  const { model, layers, features } = build(architecture);
+for (const [architecture, useBias, folder] of [['writeup-best', false, 'writeup-best'],
+  ['writeup-two-layer', false, 'writeup-two-layer'], ['writeup-two-layer', true, 'writeup-two-layer-bias']]) {
+  const { model, layers, features } = build(architecture, useBias);
   const [pooled, probability] = model.predict(input);
   const [kernel, bias] = layers.at(-1).weights;
   const logits = tf.layers.dense({ units: 1, weights: [kernel, bias] }).apply(pooled);
   fixture.models.push({
-    architecture, folder: architecture, use_bias: architecture !== 'writeup-best', features,
+    architecture, folder, use_bias: useBias, features,
     pooled: Array.from(pooled.dataSync()), logits: Array.from(logits.dataSync()), probabilities: Array.from(probability.dataSync()),
   });
   const bundle = checkpoint(architecture, layers);
-  writeCheckpoint(architecture, bundle.files({ blockSize: 1024 }));
+  writeCheckpoint(folder, bundle.files({ blockSize: 1024 }));
   if (architecture === 'writeup-best') best = layers.flatMap(({ weights }) => weights);
 }
 
