@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FishKit.IO;
 using FishKit.Models;
 using FishKit.Training;
 
@@ -72,8 +73,11 @@ static class TrainCommand
         return command;
     }
 
-    static string ReadConfig(string file) =>
-        File.Exists(file) ? File.ReadAllText(file) : throw new FishKitException($"run config '{file}' does not exist.");
+    static string ReadConfig(string file)
+    {
+        RegularFile.Check(file, "run config");
+        return File.Exists(file) ? File.ReadAllText(file) : throw new FishKitException($"run config '{file}' does not exist.");
+    }
 
     static string EpochLine(EpochRecord e) => string.Format(CultureInfo.InvariantCulture,
         "epoch {0}: train loss {1:F4}, validation loss {2:F4}, validation AUC {3}, {4:F0} s",

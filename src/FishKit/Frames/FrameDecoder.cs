@@ -1,3 +1,4 @@
+using FishKit.IO;
 using Microsoft.Win32.SafeHandles;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -84,7 +85,12 @@ public sealed class FrameDecoder
         }
     }
 
-    static SafeFileHandle Open(string path) => File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+    /// <summary>Opens a frame for reading, after checking that it is a regular file (a FIFO would block the open).</summary>
+    static SafeFileHandle Open(string path)
+    {
+        RegularFile.Check(path, "frame");
+        return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+    }
 
     /// <summary>The header's size (a PNG's IHDR, or ImageSharp's Identify for other formats), refused above <see cref="MaxPixels"/>.</summary>
     FrameSize HeaderSize(string path, SafeFileHandle handle)

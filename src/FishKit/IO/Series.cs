@@ -1,3 +1,5 @@
+using FishKit.Errors;
+
 namespace FishKit.IO;
 
 /// <summary>
@@ -11,6 +13,7 @@ public static class Series
     public static double[] Read(string path)
     {
         var format = FormatOf(path);
+        RegularFile.Check(path, "series");
         try
         {
             if (format == Format.Npy) return NpySeries.Read(File.ReadAllBytes(path), path);
@@ -21,9 +24,9 @@ public static class Series
         {
             throw new FishKitException($"'{path}' not found; check the path.", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileErrors.IsFileError(e))
         {
-            throw new FishKitException($"cannot read '{path}': {e.Message}", e);
+            throw FileErrors.Reading(path, e);
         }
     }
 
@@ -54,7 +57,7 @@ public static class Series
         if (FormatOf(path) == Format.Npy)
         {
             var bytes = NpySeries.Float64(values);
-            WriteAtomic(path, s => s.Write(bytes));
+            AtomicFile.Write(path, s => s.Write(bytes));
         }
         else
         {
@@ -72,7 +75,7 @@ public static class Series
         if (FormatOf(path) == Format.Npy)
         {
             var bytes = NpySeries.Bool(labels);
-            WriteAtomic(path, s => s.Write(bytes));
+            AtomicFile.Write(path, s => s.Write(bytes));
         }
         else
         {
@@ -94,22 +97,10 @@ public static class Series
 
     static void WriteCsv(string path, Action<TextWriter> write)
     {
-        WriteAtomic(path, s =>
+        AtomicFile.Write(path, s =>
         {
             using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             write(writer);
         });
-    }
-
-    static void WriteAtomic(string path, Action<Stream> write)
-    {
-        try
-        {
-            AtomicFile.Write(path, write);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new FishKitException($"cannot write '{path}': {e.Message}", e);
-        }
     }
 }

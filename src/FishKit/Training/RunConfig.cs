@@ -5,6 +5,7 @@ using FishKit.Clips;
 using FishKit.Frames;
 using FishKit.IO;
 using FishKit.Models;
+using FishKit.Validation;
 
 namespace FishKit.Training;
 
@@ -126,7 +127,7 @@ public sealed record RunConfig
         Layout.Validate();
         if (Width < 8 || Height < 8 || (long)Width * Height > FrameDecoder.MaxPixels)
             throw new FishKitException($"model frame size {Width}x{Height} is not usable; give e.g. 160x120.");
-        if (EvaluationBatchSize < 1) throw new FishKitException($"evaluation batch size {EvaluationBatchSize} must be at least 1.");
+        Limits.BatchSize.Check("evaluation batch size", EvaluationBatchSize);
         if (Model is ConvLstmConfig c && c.InputChannels != Channels)
             throw new FishKitException($"the model takes {c.InputChannels} input channels but clips have {Channels} frames per step; make them equal.");
     }

@@ -22,7 +22,8 @@ public static class Runs
     /// <summary>
     /// Trains <paramref name="config"/> on the frames (folder or store) at <paramref name="train"/>, validating on
     /// <paramref name="validation"/>; labels come from the signal pipeline unless label files are given. Resumes the run
-    /// when the folder holds one. A fresh run refuses a non-empty folder that holds no run.
+    /// when the folder holds one. A fresh run refuses a non-empty folder that holds no run, and when it fails before its
+    /// first checkpoint it removes what it added to the folder (<see cref="NewRunCleanup"/>).
     /// </summary>
     public static TrainingOutcome Train(RunConfig config, string train, string validation, RunFolder folder,
         string? trainLabels = null, string? validationLabels = null,
@@ -38,20 +39,29 @@ public static class Runs
         }
         else if (Directory.Exists(folder.Path) && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => Path.GetFileName(e) is not ("data" or "run.json")))
             throw new FishKitException($"run folder '{folder.Path}' is not empty and holds no run; choose a new folder.");
-        using var trainSplit = Prepare(config, train, folder, trainLabels, "train", preparing, cancel);
-        using var validationSplit = Prepare(config, validation, folder, validationLabels, "validation", preparing, cancel);
-        using var trainSource = Source(config, trainSplit, config.Batches);
-        using var validationSource = Source(config, validationSplit, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize });
-        // The recipe marks the folder as a run: written only once both splits are usable, so bad input leaves no half-made run.
-        AtomicFile.WriteText(ConfigPath(folder), config.ToJson());
-        var data = new JsonObject
+        var cleanup = NewRunCleanup.Begin(folder);
+        try
         {
-            ["train"] = Path.GetFullPath(train),
-            ["validation"] = Path.GetFullPath(validation),
-            ["train_labels"] = trainLabels,
-            ["validation_labels"] = validationLabels,
-        };
-        return Trainer.Run(config.Model, config.Training, trainSource.Batches, validationSource.Batches, folder, data, progress, cancel);
+            using var trainSplit = Prepare(config, train, folder, trainLabels, "train", preparing, cancel);
+            using var validationSplit = Prepare(config, validation, folder, validationLabels, "validation", preparing, cancel);
+            using var trainSource = Source(config, trainSplit, config.Batches);
+            using var validationSource = Source(config, validationSplit, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize });
+            // The recipe marks the folder as a run: written only once both splits are usable, so bad input leaves no half-made run.
+            AtomicFile.WriteText(ConfigPath(folder), config.ToJson());
+            var data = new JsonObject
+            {
+                ["train"] = Path.GetFullPath(train),
+                ["validation"] = Path.GetFullPath(validation),
+                ["train_labels"] = trainLabels,
+                ["validation_labels"] = validationLabels,
+            };
+            return Trainer.Run(config.Model, config.Training, trainSource.Batches, validationSource.Batches, folder, data, progress, cancel);
+        }
+        catch
+        {
+            cleanup.Undo();
+            throw;
+        }
     }
 
     /// <summary>

@@ -103,6 +103,18 @@ public static class TestImages
         png.Write(crc);
     }
 
+    /// <summary>
+    /// <paramref name="png"/> with its IHDR data (13 bytes: width, height, bit depth, colour type, compression, filter,
+    /// interlace) changed by <paramref name="edit"/> and its CRC recomputed: a header that is wrong but not damaged.
+    /// </summary>
+    public static byte[] WithHeader(byte[] png, Action<Span<byte>> edit)
+    {
+        var copy = (byte[])png.Clone();
+        edit(copy.AsSpan(16, 13));
+        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(29), Crc32(copy[12..29]));
+        return copy;
+    }
+
     static uint Crc32(byte[] bytes)
     {
         uint crc = 0xFFFFFFFF;

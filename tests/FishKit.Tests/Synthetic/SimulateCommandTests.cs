@@ -5,9 +5,9 @@ namespace FishKit.Tests.Synthetic;
 /// <summary>`fishkit simulate`: what it writes, the chronological split, and one clear line for each bad input.</summary>
 public class SimulateCommandTests
 {
-    static void AssertOneLineError(Cli.Result r, string mentions)
+    static void AssertOneLineError(Cli.Result r, string mentions, int exitCode = 1)
     {
-        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(exitCode, r.ExitCode);
         var lines = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.StartsWith("fishkit: error: ", lines[0]);
@@ -126,7 +126,7 @@ public class SimulateCommandTests
         using var temp = new TempDir();
         File.WriteAllText(temp["blocker"], "a file where a folder should be");
         var r = Cli.Run("simulate", "--frames", "10", "--out", temp["blocker/sub/s"]);
-        AssertOneLineError(r, "cannot create output folder");
+        AssertOneLineError(r, $"cannot write '{temp["blocker/sub/s"]}': ", exitCode: 5); // a file-system error: its own exit code
         Assert.Equal("a file where a folder should be", File.ReadAllText(temp["blocker"]));
     }
 
@@ -147,7 +147,7 @@ public class SimulateCommandTests
         var e = Assert.Throws<FishKitException>(() => TankSimulator.Run(TankParameters.Default with { FishCount = 1 }, 1, 10));
         Assert.Contains("FishCount", e.Message);
         e = Assert.Throws<FishKitException>(() => TankSimulator.Run(TankParameters.Default, 1, 0));
-        Assert.Contains("frames 0", e.Message);
+        Assert.Contains("frames = 0 is out of range", e.Message);
         e = Assert.Throws<FishKitException>(() => TankSimulator.Run(TankParameters.Default with { FishCount = 64 }, 1, 2_000_000));
         Assert.Contains("frames x fish", e.Message);
     }
