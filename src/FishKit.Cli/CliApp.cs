@@ -65,7 +65,7 @@ public static class CliApp
         {
             OptionResult { Option: var o, Tokens: [var token, ..] } when OptionValues.Problem(o.Name, o.ValueType, token.Value) is { } plain => plain,
             CommandResult { Tokens.Count: 0 } when parse.CommandResult.Command is RootCommand => "give a command.",
-            _ => ErrorReport.OneLine(first.Message.Replace('\t', ' ')),
+            _ => string.Join(' ', first.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
         };
         var path = new List<string>();
         for (SymbolResult? s = parse.CommandResult; s is CommandResult c; s = s.Parent) path.Insert(0, c.Command.Name);

@@ -148,19 +148,25 @@ sealed class PngGray8
     {
         using var compressed = new MemoryStream(data.Array!, data.Offset, data.Count, writable: false);
         using var zlib = new ZLibStream(compressed, CompressionMode.Decompress);
+        int extra = 0;
         try
         {
             zlib.ReadExactly(destination);
+            // Data beyond the image is ignored, as ImageSharp and libpng ignore it, but only so much of it: a crafted
+            // stream cannot keep us inflating.
+            Span<byte> rest = stackalloc byte[256];
+            for (int read; extra <= MaxExtraBytes && (read = zlib.Read(rest)) > 0;) extra += read;
         }
         catch (EndOfStreamException)
         {
             throw new InvalidDataException("image data ends early (truncated file?)");
         }
-        // Data beyond the image is ignored, as ImageSharp and libpng ignore it, but only so much of it: a crafted stream
-        // cannot keep us inflating.
-        Span<byte> rest = stackalloc byte[256];
-        for (int extra = 0, read; (read = zlib.Read(rest)) > 0;)
-            if ((extra += read) > MaxExtraBytes) throw new InvalidDataException("the image data holds far more than the image");
+        catch (InvalidDataException e)
+        {
+            // zlib's own words for a wrong checksum or coding ("unsupported compression method") would mislead.
+            throw new InvalidDataException("the compressed image data is damaged (a wrong zlib checksum or coding)", e);
+        }
+        if (extra > MaxExtraBytes) throw new InvalidDataException("the image data holds far more than the image");
     }
 
     static void EnsureCapacity(ref byte[] buffer, int size)

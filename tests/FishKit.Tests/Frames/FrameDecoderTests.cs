@@ -124,10 +124,11 @@ public class FrameDecoderTests
     /// <summary>A PNG whose header states 10000 x 6000 (60 megapixels) followed by almost nothing.</summary>
     static byte[] HugePngHeader()
     {
-        return TestImages.WithHeader(HandFilteredPng([0], 1, 1, _ => None), header =>
+        return TestImages.WithChunk(HandFilteredPng([0], 1, 1, _ => None), "IHDR", header =>
         {
             BinaryPrimitives.WriteInt32BigEndian(header, 10_000);
-            BinaryPrimitives.WriteInt32BigEndian(header[4..], 6_000);
+            BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 6_000);
+            return header;
         });
     }
 

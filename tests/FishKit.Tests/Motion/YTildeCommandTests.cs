@@ -120,10 +120,11 @@ public class YTildeCommandTests
     {
         using var dir = new TempDir();
         TestImages.SaveSequence(dir["frames"], Frames, 2, 2);
-        File.WriteAllBytes(dir["frames/00000.png"], TestImages.WithHeader(File.ReadAllBytes(dir["frames/00000.png"]), header =>
+        File.WriteAllBytes(dir["frames/00000.png"], TestImages.WithChunk(File.ReadAllBytes(dir["frames/00000.png"]), "IHDR", header =>
         {
             BinaryPrimitives.WriteInt32BigEndian(header, 9_000);
-            BinaryPrimitives.WriteInt32BigEndian(header[4..], 9_000);
+            BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 9_000);
+            return header;
         }));
         Refused(dir, YTilde(dir), "00000.png' claims 9000x9000 = 81 megapixels");
     }

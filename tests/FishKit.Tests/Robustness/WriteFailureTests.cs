@@ -1,0 +1,97 @@
+using FishKit.Frames;
+using FishKit.IO;
+using FishKit.Tests.Frames;
+using FishKit.Tests.Training;
+
+namespace FishKit.Tests.Robustness;
+
+/// <summary>
+/// Issue #15's write failures: an empty output path, a folder the user may not write to, a full disk. Each is one line
+/// with the class's exit code, and nothing half-made stays: no file, no temporary file, no run folder. Permission and a
+/// full disk are injected (<see cref="WriteFaults"/>: the tests run as any user, on any disk) as .NET raises them.
+/// </summary>
+[Collection(FishKit.Tests.Models.GlobalGeneratorCollection.Name)]
+public class WriteFailureTests
+{
+    /// <summary>What .NET throws on Unix for ENOSPC: HResult is the errno, 28.</summary>
+    static IOException DiskFull(string path) => new($"No space left on device : '{path}'", 28);
+
+    static UnauthorizedAccessException Denied(string path) => new($"Access to the path '{path}' is denied.");
+
+    static string Frames(TempDir dir, int count = 6)
+    {
+        TestImages.SaveSequence(dir["frames"], [.. Enumerable.Range(0, count).Select(i => TestImages.Pattern(32, 24, i))], 32, 24);
+        return dir["frames"];
+    }
+
+    [Theory]
+    [InlineData("label")]
+    [InlineData("ytilde")]
+    public void An_empty_out_is_refused_in_plain_words(string command)
+    {
+        using var dir = new TempDir();
+        string input = command == "label" ? dir["y.npy"] : Frames(dir);
+        if (command == "label") Series.Write(input, new double[300], "ytilde");
+        var line = Expect.OneLine(Cli.Run(command, input, "--out", ""), exitCode: 2);
+        Assert.Equal($"fishkit: error: --out is empty; give a value; see 'fishkit {command} --help'.", line);
+    }
+
+    [Fact]
+    public void Packing_into_a_folder_without_write_permission_names_the_output_and_leaves_nothing()
+    {
+        using var dir = new TempDir();
+        var frames = Frames(dir);
+        Directory.CreateDirectory(dir["locked"]);
+        Cli.Result result;
+        using (WriteFaults.Inject(path => path.EndsWith(".fks", StringComparison.Ordinal), Denied))
+            result = Cli.Run("frames", "pack", frames, "--out", dir["locked/train.fks"], "--size", "16x12");
+        Assert.Equal($"fishkit: error: cannot write '{dir["locked/train.fks"]}': permission denied; choose a folder you may write to, or change its permissions.",
+            Expect.OneLine(result, exitCode: 3));
+        Assert.Empty(Expect.Entries(dir["locked"]));
+    }
+
+    [Fact]
+    public void Packing_onto_a_full_disk_names_the_output_and_leaves_nothing()
+    {
+        using var dir = new TempDir();
+        var frames = Frames(dir);
+        Cli.Result result;
+        using (WriteFaults.Inject(path => path.EndsWith(".fks", StringComparison.Ordinal), DiskFull))
+            result = Cli.Run("frames", "pack", frames, "--out", dir["out/train.fks"], "--size", "16x12");
+        Assert.Equal($"fishkit: error: cannot write '{dir["out/train.fks"]}': no space left on the device; free some space or choose another disk; nothing was left half-written.",
+            Expect.OneLine(result, exitCode: 4));
+        Assert.Empty(Expect.Entries(dir["out"]));
+    }
+
+    [Fact]
+    public void Splitting_onto_a_full_disk_names_the_output_and_leaves_nothing()
+    {
+        using var dir = new TempDir();
+        var frames = Frames(dir, count: 12);
+        Cli.Result result;
+        using (WriteFaults.Inject(path => Path.GetFileName(path) == "00007.png", DiskFull))
+            result = Cli.Run("frames", "split", frames, "--out", dir["splits"], "--counts", "6,3");
+        Assert.StartsWith($"fishkit: error: cannot write '{dir["splits"]}': no space left on the device;", Expect.OneLine(result, exitCode: 4));
+        Assert.Equal(["frames"], Expect.Entries(dir.Path));
+    }
+
+    [Fact]
+    public void Training_onto_a_full_disk_leaves_no_run_folder()
+    {
+        using var dir = new TempDir();
+        var (train, validation) = RunsTests.Splits(dir);
+        File.WriteAllText(dir["tiny.json"], RunsTests.Tiny.ToJson());
+        Cli.Result result;
+        using (WriteFaults.Inject(path => path.EndsWith(".ckpt", StringComparison.Ordinal), DiskFull))
+            result = Cli.Run("train", "--config", dir["tiny.json"], "--train", train, "--val", validation, "--out", dir["run"]);
+        Assert.StartsWith($"fishkit: error: cannot write '{dir["run/checkpoints/epoch-001.ckpt"]}': no space left on the device;", Expect.OneLine(result, exitCode: 4));
+        Assert.False(Directory.Exists(dir["run"]), $"the run folder is left with {string.Join(", ", Expect.Entries(dir["run"]))}");
+
+        // A folder the user made is kept, emptied of what the failed call added; the same command then trains.
+        Directory.CreateDirectory(dir["mine"]);
+        using (WriteFaults.Inject(path => path.EndsWith(".ckpt", StringComparison.Ordinal), DiskFull))
+            Expect.OneLine(Cli.Run("train", "--config", dir["tiny.json"], "--train", train, "--val", validation, "--out", dir["mine"]), exitCode: 4);
+        Assert.Empty(Expect.Entries(dir["mine"]));
+        Assert.Equal(0, Cli.Run("train", "--config", dir["tiny.json"], "--train", train, "--val", validation, "--out", dir["mine"]).ExitCode);
+    }
+}
