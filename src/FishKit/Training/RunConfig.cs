@@ -6,6 +6,7 @@ using FishKit.Frames;
 using FishKit.IO;
 using FishKit.Models;
 using FishKit.Validation;
+using FishKit.Errors;
 
 namespace FishKit.Training;
 
@@ -142,7 +143,7 @@ public sealed record RunConfig
         try { config = JsonSerializer.Deserialize<RunConfig>(json, KitJson.Options); }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            throw new FishKitException($"{source} is not a valid run config: {e.Message}", e);
+            throw new FishKitException($"{source} is not a valid run config: {ErrorReport.OneLine(e.Message)}", e);
         }
         if (config is null) throw new FishKitException($"{source} is empty; give a run config object.");
         config.Validate();
