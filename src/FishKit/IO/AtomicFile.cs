@@ -15,6 +15,7 @@ public static class AtomicFile
     public static void Write(string path, Action<Stream> write)
     {
         var full = FullPath.Of(path, "output path");
+        RegularFile.CheckOutput(full);
         var dir = Path.GetDirectoryName(full)!;
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try

@@ -4,9 +4,9 @@ using FishKit.Errors;
 namespace FishKit.IO;
 
 /// <summary>
-/// Refuses, before anything opens it, a path that the kit is about to read as a file but that is a folder or a special
-/// file: opening a named pipe (FIFO) waits for a writer forever, and a device or a socket is no file of data. Links
-/// are followed. A missing path is left to the reader's own open, which says so in its own words.
+/// Refuses, before anything opens it, a path that the kit is about to read or replace as a file but that is a folder or
+/// a special file: opening a named pipe (FIFO) waits for a writer forever, and a device or a socket is no file of data.
+/// Links are followed. A missing path is left to the reader's own open, which says so in its own words.
 /// </summary>
 public static partial class RegularFile
 {
@@ -15,20 +15,35 @@ public static partial class RegularFile
     /// <summary>Throws a one-line error when <paramref name="path"/> is a folder or a special file; <paramref name="what"/> names it, e.g. "frame".</summary>
     public static void Check(string path, string what)
     {
-        int type = Mode(path) & TypeMask;
-        if (type == Folder) throw new FishKitException($"{what} '{path}' is a folder; give a file.");
-        string? kind = type switch
+        switch (Kind(path))
         {
-            Fifo => "a named pipe (FIFO)",
-            CharacterDevice => "a character device",
-            BlockDevice => "a block device",
-            Socket => "a socket",
-            _ => null,
-        };
-        if (kind is not null)
-            throw new FishKitException($"{what} '{path}' is {kind}, not a regular file: reading it could wait forever; remove it or give a regular file.",
+            case null: return;
+            case "a folder": throw new FishKitException($"{what} '{path}' is a folder; give a file.");
+            case var kind: throw new FishKitException($"{what} '{path}' is {kind}, not a regular file: reading it could wait forever; remove it or give a regular file.",
                 kind: ErrorClass.FileSystem);
+        }
     }
+
+    /// <summary>
+    /// Throws a one-line error when the output <paramref name="path"/> exists as a folder or a special file: renaming a
+    /// finished file onto a device (as root, /dev/full) would replace the device, and a FIFO would never see the data.
+    /// </summary>
+    public static void CheckOutput(string path)
+    {
+        if (Kind(path) is { } kind)
+            throw new FishKitException($"output '{path}' is {kind}; give the path of a regular file to write.", kind: ErrorClass.FileSystem);
+    }
+
+    /// <summary>"a folder", "a named pipe (FIFO)", ... for what is not a regular file; null for a regular file or a missing path.</summary>
+    static string? Kind(string path) => (Mode(path) & TypeMask) switch
+    {
+        Folder => "a folder",
+        Fifo => "a named pipe (FIFO)",
+        CharacterDevice => "a character device",
+        BlockDevice => "a block device",
+        Socket => "a socket",
+        _ => null,
+    };
 
     /// <summary>The file's type and mode bits (st_mode), or 0 when the system cannot tell (missing file, Windows, an old C library).</summary>
     static unsafe int Mode(string path)

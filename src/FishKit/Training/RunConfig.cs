@@ -136,11 +136,17 @@ public sealed record RunConfig
     /// <summary>The config as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, KitJson.Options);
 
-    /// <summary>Reads a config (missing settings take the write-up's defaults) and validates it; <paramref name="source"/> names the file in errors.</summary>
+    /// <summary>The kit's JSON options, refusing a setting the recipe does not have (a misspelt one would otherwise be ignored without a word).</summary>
+    static readonly JsonSerializerOptions Strict = new(KitJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    /// <summary>
+    /// Reads a config (missing settings take the write-up's defaults) and validates it; an unknown setting is refused by
+    /// name; <paramref name="source"/> names the file in errors.
+    /// </summary>
     public static RunConfig FromJson(string json, string source)
     {
         RunConfig? config;
-        try { config = JsonSerializer.Deserialize<RunConfig>(json, KitJson.Options); }
+        try { config = JsonSerializer.Deserialize<RunConfig>(json, Strict); }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             throw new FishKitException($"{source} is not a valid run config: {ErrorReport.OneLine(e.Message)}", e);

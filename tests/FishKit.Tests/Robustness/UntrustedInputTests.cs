@@ -32,6 +32,15 @@ public partial class UntrustedInputTests
         Assert.True(MakeFifo(path, 0b110_100_100) == 0, $"mkfifo failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
+    /// <summary>POSIX test -p, independently of the kit's own check.</summary>
+    static bool IsFifo(string path)
+    {
+        var test = new System.Diagnostics.ProcessStartInfo("sh") { ArgumentList = { "-c", "test -p \"$0\"", path } };
+        using var process = System.Diagnostics.Process.Start(test)!;
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+
     [Theory]
     [InlineData("ytilde")]
     [InlineData("frames pack")]
@@ -53,6 +62,18 @@ public partial class UntrustedInputTests
         ReplaceWithFifo(dir["y.npy"]);
         var line = Expect.OneLine(Expect.Within(60, () => Cli.Run("label", dir["y.npy"], "--out", dir["l.npy"])), exitCode: 5);
         Assert.Equal($"fishkit: error: series '{dir["y.npy"]}' is a named pipe (FIFO), not a regular file: reading it could wait forever; remove it or give a regular file.", line);
+    }
+
+    [Fact]
+    public void A_fifo_given_as_the_output_is_refused_and_left_as_it_is()
+    {
+        using var dir = new TempDir();
+        Series.Write(dir["y.npy"], new double[300], "ytilde");
+        ReplaceWithFifo(dir["out.npy"]);
+        var line = Expect.OneLine(Expect.Within(60, () => Cli.Run("label", dir["y.npy"], "--out", dir["out.npy"])), exitCode: 5);
+        Assert.Equal($"fishkit: error: output '{dir["out.npy"]}' is a named pipe (FIFO); give the path of a regular file to write.", line);
+        Assert.Equal(["out.npy", "y.npy"], Expect.Entries(dir.Path));
+        Assert.True(IsFifo(dir["out.npy"]), "the FIFO was replaced by a file");
     }
 
     /// <summary>Damage the kit's PNG path used to decode without a word, and what it says now.</summary>
@@ -157,6 +178,16 @@ public partial class UntrustedInputTests
         File.WriteAllText(dir["run.json"], """{"training": {"epochs": 1, "epochs": 5}}""");
         var line = Expect.OneLine(Cli.Run("train", "--config", dir["run.json"], "--train", dir.Path, "--val", dir.Path, "--out", dir["run"]), exitCode: 1);
         Assert.Contains("Duplicate property 'epochs'", line);
+    }
+
+    [Fact]
+    public void A_setting_a_run_config_does_not_have_is_refused_by_name_instead_of_ignored()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir["run.json"], """{"training": {"epoch": 3}}""");
+        var line = Expect.OneLine(Cli.Run("train", "--config", dir["run.json"], "--train", dir.Path, "--val", dir.Path, "--out", dir["run"]), exitCode: 1);
+        Assert.StartsWith($"fishkit: error: {dir["run.json"]} is not a valid run config: The JSON property 'epoch' could not be mapped to any .NET member", line);
+        Assert.Equal(["run.json"], Expect.Entries(dir.Path));
     }
 
     [Fact]

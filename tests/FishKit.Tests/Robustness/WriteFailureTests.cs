@@ -37,6 +37,17 @@ public class WriteFailureTests
     }
 
     [Fact]
+    public void An_output_name_too_long_for_the_file_system_is_named_with_its_own_exit_code()
+    {
+        using var dir = new TempDir();
+        Series.Write(dir["y.npy"], new double[300], "ytilde");
+        var tooLong = dir[new string('l', 300) + ".npy"]; // a name of 300 bytes: file systems allow 255
+        Assert.Equal($"fishkit: error: cannot write '{tooLong}': the path is too long for the file system; choose a shorter path.",
+            Expect.OneLine(Cli.Run("label", dir["y.npy"], "--out", tooLong), exitCode: 5));
+        Assert.Equal(["y.npy"], Expect.Entries(dir.Path));
+    }
+
+    [Fact]
     public void Packing_into_a_folder_without_write_permission_names_the_output_and_leaves_nothing()
     {
         using var dir = new TempDir();
