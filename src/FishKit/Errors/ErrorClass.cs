@@ -24,6 +24,6 @@ public enum ErrorClass
     /// <summary>A bug in the kit: an exception it did not expect.</summary>
     Internal = 70,
 
-    /// <summary>Stopped by Ctrl-C.</summary>
+    /// <summary>Stopped by Ctrl-C or SIGTERM.</summary>
     Cancelled = 130,
 }

@@ -22,7 +22,7 @@ public sealed record ErrorReport(ErrorClass Class, string Message)
             OperationCanceledException => new(ErrorClass.Cancelled, "cancelled; nothing was written under the final output name."),
             FishKitException k => new(k.Kind ?? FileErrors.Classify(e.InnerException) ?? ErrorClass.Input, OneLine(e.Message)),
             _ when FileErrors.IsFileError(e) => new(FileErrors.Classify(e)!.Value, FileErrors.Describe(e)),
-            OutOfMemoryException or InsufficientMemoryException =>
+            OutOfMemoryException =>
                 new(ErrorClass.OutOfMemory, "not enough memory for this work; ask for less (fewer frames, resamples or a smaller batch) or free some memory."),
             _ => new(ErrorClass.Internal,
                 $"internal error ({e.GetType().Name}: {OneLine(e.Message).TrimEnd('.')}); this is a bug in FishKit: run the command again with --verbose and report what it prints."),

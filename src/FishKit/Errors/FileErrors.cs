@@ -15,12 +15,16 @@ public static class FileErrors
     /// <summary>An error for a failure reading <paramref name="path"/>.</summary>
     public static FishKitException Reading(string path, Exception e) => new($"cannot read '{path}': {Reason(e)}; {Remedy(e, writing: false)}", e);
 
-    /// <summary>The class of the first file-system exception in <paramref name="e"/> and its inner exceptions; null when there is none.</summary>
+    /// <summary>
+    /// The class of the first file-system exception in <paramref name="e"/> and its inner exceptions; null when there is
+    /// none. A path that does not exist is the user's input at fault, like any other refused input.
+    /// </summary>
     public static ErrorClass? Classify(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
             switch (e)
             {
+                case FileNotFoundException or DirectoryNotFoundException: return ErrorClass.Input;
                 case UnauthorizedAccessException: return ErrorClass.Permission;
                 case IOException io when IsDiskFull(io): return ErrorClass.DiskFull;
                 case IOException: return ErrorClass.FileSystem;

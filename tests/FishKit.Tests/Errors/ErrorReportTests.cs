@@ -15,6 +15,7 @@ public class ErrorReportTests
         { "a disk quota", new IOException("Disk quota exceeded : '/home/u/x'", 122), ErrorClass.DiskFull, "Disk quota exceeded : '/home/u/x'; free some space or choose another disk; nothing was left half-written." },
         { "a path too long", new PathTooLongException("The path '/a/b' is too long."), ErrorClass.FileSystem, "The path '/a/b' is too long; choose a shorter path." },
         { "a device error", new IOException("Input/output error : '/mnt/x'", 5), ErrorClass.FileSystem, "Input/output error : '/mnt/x'; check the path and the device, then try again." },
+        { "a missing file", new FileNotFoundException("Could not find file '/d/y.npy'."), ErrorClass.Input, "Could not find file '/d/y.npy'; check the path and the device, then try again." },
         { "out of memory", new OutOfMemoryException(), ErrorClass.OutOfMemory, "not enough memory for this work; ask for less (fewer frames, resamples or a smaller batch) or free some memory." },
         { "Ctrl-C", new OperationCanceledException(), ErrorClass.Cancelled, "cancelled; nothing was written under the final output name." },
         { "a bug", new AggregateException(new IndexOutOfRangeException("Index was outside the bounds of the array.")), ErrorClass.Internal,

@@ -11,13 +11,18 @@ namespace FishKit.Tests.Robustness;
 /// </summary>
 public class ParameterRangeTests
 {
-    /// <summary>The write-up's y-tilde reference series and a fresh folder holding it as y.npy.</summary>
+    /// <summary>A fresh folder holding the write-up's y-tilde reference series as y.npy and its labels as l.npy.</summary>
     static TempDir WithYTilde()
     {
         var dir = new TempDir();
         Series.Write(dir["y.npy"], SignalReference.Load().Ytilde, "ytilde");
+        Series.WriteLabels(dir["l.npy"], CalmBeforeBurstLabeler.Label(SignalReference.Load().Ytilde), "label");
         return dir;
     }
+
+    /// <summary>Runs <paramref name="command"/> with {y}, {l} and {o} standing for y.npy, l.npy and o.npy in <paramref name="dir"/>.</summary>
+    static Cli.Result Run(TempDir dir, string command) =>
+        Expect.Within(60, () => Cli.Run(command.Replace("{y}", dir["y.npy"]).Replace("{l}", dir["l.npy"]).Replace("{o}", dir["o.npy"]).Split(' ')));
 
     [Theory]
     [InlineData("evaluate --labels {l} --scores {y} --bootstrap 2147483647", "--bootstrap 2147483647 is out of range; allowed: 1 to 1,000,000 resamples.")]
@@ -31,9 +36,7 @@ public class ParameterRangeTests
     public void A_value_out_of_range_is_refused_naming_the_parameter_and_its_range(string command, string message)
     {
         using var dir = WithYTilde();
-        Assert.Equal(0, Cli.Run("label", dir["y.npy"], "--out", dir["l.npy"]).ExitCode);
-        var args = command.Replace("{y}", dir["y.npy"]).Replace("{l}", dir["l.npy"]).Replace("{o}", dir["o.npy"]).Split(' ');
-        Assert.Equal($"fishkit: error: {message}", Expect.OneLine(Expect.Within(60, () => Cli.Run(args)), exitCode: 1));
+        Assert.Equal($"fishkit: error: {message}", Expect.OneLine(Run(dir, command), exitCode: 1));
         Assert.False(File.Exists(dir["o.npy"]));
     }
 
@@ -48,8 +51,7 @@ public class ParameterRangeTests
     public void A_value_that_cannot_be_read_is_a_usage_error_in_plain_words_without_the_help(string command, string message)
     {
         using var dir = WithYTilde();
-        var args = command.Replace("{y}", dir["y.npy"]).Replace("{o}", dir["o.npy"]).Split(' ');
-        var result = Cli.Run(args);
+        var result = Run(dir, command);
         Assert.Equal($"fishkit: error: {message}", Expect.OneLine(result, exitCode: 2));
         Assert.Equal("", result.Output);
     }

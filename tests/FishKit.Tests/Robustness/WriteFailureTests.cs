@@ -47,30 +47,24 @@ public class WriteFailureTests
         Assert.Equal(["y.npy"], Expect.Entries(dir.Path));
     }
 
-    [Fact]
-    public void Packing_into_a_folder_without_write_permission_names_the_output_and_leaves_nothing()
+    /// <summary>Runs fishkit with <paramref name="args"/> while writing a file whose path satisfies <paramref name="applies"/> fails with <paramref name="fault"/>.</summary>
+    static Cli.Result RunFailing(Func<string, bool> applies, Func<string, Exception> fault, params string[] args)
     {
-        using var dir = new TempDir();
-        var frames = Frames(dir);
-        Directory.CreateDirectory(dir["locked"]);
-        Cli.Result result;
-        using (WriteFaults.Inject(path => path.EndsWith(".fks", StringComparison.Ordinal), Denied))
-            result = Cli.Run("frames", "pack", frames, "--out", dir["locked/train.fks"], "--size", "16x12");
-        Assert.Equal($"fishkit: error: cannot write '{dir["locked/train.fks"]}': permission denied; choose a folder you may write to, or change its permissions.",
-            Expect.OneLine(result, exitCode: 3));
-        Assert.Empty(Expect.Entries(dir["locked"]));
+        using (WriteFaults.Inject(applies, fault)) return Cli.Run(args);
     }
 
-    [Fact]
-    public void Packing_onto_a_full_disk_names_the_output_and_leaves_nothing()
+    static bool Store(string path) => path.EndsWith(".fks", StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("permission", 3, "permission denied; choose a folder you may write to, or change its permissions.")]
+    [InlineData("disk full", 4, "no space left on the device; free some space or choose another disk; nothing was left half-written.")]
+    public void Packing_where_the_store_cannot_be_written_names_the_output_and_leaves_nothing(string fault, int exitCode, string message)
     {
         using var dir = new TempDir();
         var frames = Frames(dir);
-        Cli.Result result;
-        using (WriteFaults.Inject(path => path.EndsWith(".fks", StringComparison.Ordinal), DiskFull))
-            result = Cli.Run("frames", "pack", frames, "--out", dir["out/train.fks"], "--size", "16x12");
-        Assert.Equal($"fishkit: error: cannot write '{dir["out/train.fks"]}': no space left on the device; free some space or choose another disk; nothing was left half-written.",
-            Expect.OneLine(result, exitCode: 4));
+        Directory.CreateDirectory(dir["out"]);
+        var result = RunFailing(Store, fault == "disk full" ? DiskFull : Denied, "frames", "pack", frames, "--out", dir["out/train.fks"], "--size", "16x12");
+        Assert.Equal($"fishkit: error: cannot write '{dir["out/train.fks"]}': {message}", Expect.OneLine(result, exitCode));
         Assert.Empty(Expect.Entries(dir["out"]));
     }
 
@@ -79,9 +73,7 @@ public class WriteFailureTests
     {
         using var dir = new TempDir();
         var frames = Frames(dir, count: 12);
-        Cli.Result result;
-        using (WriteFaults.Inject(path => Path.GetFileName(path) == "00007.png", DiskFull))
-            result = Cli.Run("frames", "split", frames, "--out", dir["splits"], "--counts", "6,3");
+        var result = RunFailing(path => Path.GetFileName(path) == "00007.png", DiskFull, "frames", "split", frames, "--out", dir["splits"], "--counts", "6,3");
         Assert.StartsWith($"fishkit: error: cannot write '{dir["splits"]}': no space left on the device;", Expect.OneLine(result, exitCode: 4));
         Assert.Equal(["frames"], Expect.Entries(dir.Path));
     }
@@ -92,16 +84,14 @@ public class WriteFailureTests
         using var dir = new TempDir();
         var (train, validation) = RunsTests.Splits(dir);
         File.WriteAllText(dir["tiny.json"], RunsTests.Tiny.ToJson());
-        Cli.Result result;
-        using (WriteFaults.Inject(path => path.EndsWith(".ckpt", StringComparison.Ordinal), DiskFull))
-            result = Cli.Run("train", "--config", dir["tiny.json"], "--train", train, "--val", validation, "--out", dir["run"]);
+        static bool Checkpoint(string path) => path.EndsWith(".ckpt", StringComparison.Ordinal);
+        var result = RunFailing(Checkpoint, DiskFull, "train", "--config", dir["tiny.json"], "--train", train, "--val", validation, "--out", dir["run"]);
         Assert.StartsWith($"fishkit: error: cannot write '{dir["run/checkpoints/epoch-001.ckpt"]}': no space left on the device;", Expect.OneLine(result, exitCode: 4));
         Assert.False(Directory.Exists(dir["run"]), $"the run folder is left with {string.Join(", ", Expect.Entries(dir["run"]))}");
 
         // A folder the user made is kept, emptied of what the failed call added; the same command then trains.
         Directory.CreateDirectory(dir["mine"]);
-        using (WriteFaults.Inject(path => path.EndsWith(".ckpt", StringComparison.Ordinal), DiskFull))
-            Expect.OneLine(Cli.Run("train", "--config", dir["tiny.json"], "--train", train, "--val", validation, "--out", dir["mine"]), exitCode: 4);
+        Expect.OneLine(RunFailing(Checkpoint, DiskFull, "train", "--config", dir["tiny.json"], "--train", train, "--val", validation, "--out", dir["mine"]), exitCode: 4);
         Assert.Empty(Expect.Entries(dir["mine"]));
         Assert.Equal(0, Cli.Run("train", "--config", dir["tiny.json"], "--train", train, "--val", validation, "--out", dir["mine"]).ExitCode);
     }
