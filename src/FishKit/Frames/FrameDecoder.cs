@@ -12,7 +12,8 @@ namespace FishKit.Frames;
 /// rounding, <c>L = (19595 R + 38470 G + 7471 B + 32768) &gt;&gt; 16</c>, exactly as Pillow's <c>convert('L')</c>
 /// (ImageSharp's own L8 conversion uses BT.709 weights instead); alpha is ignored, as Pillow does; 16-bit samples
 /// are scaled to 8 bits (Pillow would clip them). JPEGs may differ from Pillow by one level (another IDCT).
-/// Sizes are read from the header and refused above <see cref="MaxPixels"/> before any pixel is decoded.
+/// Sizes are read from the header and refused above <see cref="MaxPixels"/> before any pixel is decoded, and only a
+/// regular file is opened (a FIFO, device or socket named like a frame is refused by name, see <see cref="IO.RegularFile"/>).
 /// Not thread-safe: use one per thread (<see cref="ForCurrentThread"/>); it reuses its buffers.
 /// </summary>
 public sealed class FrameDecoder

@@ -36,7 +36,7 @@ sealed class PngGray8
     {
         if (file.Length < 33 || !file[12..16].SequenceEqual("IHDR"u8) || BinaryPrimitives.ReadUInt32BigEndian(file[8..]) != 13)
             throw new InvalidDataException("no PNG header (IHDR)");
-        CheckCrc(file[12..29], file[29..], "IHDR");
+        CheckCrc(file[12..29], file[29..]);
         uint width = BinaryPrimitives.ReadUInt32BigEndian(file[16..]), height = BinaryPrimitives.ReadUInt32BigEndian(file[20..]);
         if (width is 0 or > int.MaxValue || height is 0 or > int.MaxValue)
             throw new InvalidDataException($"invalid PNG size {width}x{height}");
@@ -54,10 +54,10 @@ sealed class PngGray8
     }
 
     /// <summary>Throws unless the CRC-32 stored in <paramref name="stored"/> is that of <paramref name="typeAndData"/> (a chunk's type and data).</summary>
-    static void CheckCrc(ReadOnlySpan<byte> typeAndData, ReadOnlySpan<byte> stored, string type)
+    static void CheckCrc(ReadOnlySpan<byte> typeAndData, ReadOnlySpan<byte> stored)
     {
         if (Crc32.HashToUInt32(typeAndData) != BinaryPrimitives.ReadUInt32BigEndian(stored))
-            throw new InvalidDataException($"the {type} chunk's CRC does not match its content (the file is damaged)");
+            throw new InvalidDataException($"the {System.Text.Encoding.ASCII.GetString(typeAndData[..4])} chunk's CRC does not match its content (the file is damaged)");
     }
 
     /// <summary>
@@ -106,7 +106,7 @@ sealed class PngGray8
             if (size > int.MaxValue || pos + 12L + size > length)
                 throw new InvalidDataException($"file ends inside a '{System.Text.Encoding.ASCII.GetString(type)}' chunk");
             int body = pos + 8;
-            CheckCrc(file.AsSpan(pos + 4, 4 + (int)size), file.AsSpan(body + (int)size, 4), System.Text.Encoding.ASCII.GetString(type));
+            CheckCrc(file.AsSpan(pos + 4, 4 + (int)size), file.AsSpan(body + (int)size, 4));
             if (type.SequenceEqual("IDAT"u8))
             {
                 if (chunks++ == 0) first = body;
