@@ -3,11 +3,12 @@ using FishKit.Errors;
 namespace FishKit.Training;
 
 /// <summary>
-/// Removes what a failed training call added to its run folder while the folder holds no run to resume (no checkpoint
-/// yet), so a first call that fails (bad input, a full disk, Ctrl-C while preparing) leaves the folder as it found it,
-/// or no folder at all when it made it. A run with a checkpoint is kept: the same command resumes it.
+/// Removes, when disposed, what a training call added to its run folder while the folder holds no run to resume (no
+/// checkpoint), so a first call that fails (bad input, a full disk, Ctrl-C while preparing) leaves the folder as it found
+/// it, or no folder at all when it made it. A call that returns has saved a checkpoint, and a run with a checkpoint is
+/// kept: the same command resumes it.
 /// </summary>
-sealed class NewRunCleanup
+sealed class NewRunCleanup : IDisposable
 {
     readonly RunFolder folder;
     readonly bool existed;
@@ -23,8 +24,8 @@ sealed class NewRunCleanup
     /// <summary>Notes what <paramref name="folder"/> holds before the call adds anything.</summary>
     public static NewRunCleanup Begin(RunFolder folder) => new(folder);
 
-    /// <summary>After a failure: removes what the call created, unless the folder now holds a run that can be resumed.</summary>
-    public void Undo()
+    /// <summary>Removes what the call created, unless the folder now holds a run that can be resumed.</summary>
+    public void Dispose()
     {
         if (folder.HasRun || !Directory.Exists(folder.Path)) return;
         try

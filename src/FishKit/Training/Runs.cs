@@ -39,29 +39,21 @@ public static class Runs
         }
         else if (Directory.Exists(folder.Path) && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => Path.GetFileName(e) is not ("data" or "run.json")))
             throw new FishKitException($"run folder '{folder.Path}' is not empty and holds no run; choose a new folder.");
-        var cleanup = NewRunCleanup.Begin(folder);
-        try
+        using var cleanup = NewRunCleanup.Begin(folder); // disposed last, after the stores are closed
+        using var trainSplit = Prepare(config, train, folder, trainLabels, "train", preparing, cancel);
+        using var validationSplit = Prepare(config, validation, folder, validationLabels, "validation", preparing, cancel);
+        using var trainSource = Source(config, trainSplit, config.Batches);
+        using var validationSource = Source(config, validationSplit, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize });
+        // The recipe marks the folder as a run: written only once both splits are usable, so bad input leaves no half-made run.
+        AtomicFile.WriteText(ConfigPath(folder), config.ToJson());
+        var data = new JsonObject
         {
-            using var trainSplit = Prepare(config, train, folder, trainLabels, "train", preparing, cancel);
-            using var validationSplit = Prepare(config, validation, folder, validationLabels, "validation", preparing, cancel);
-            using var trainSource = Source(config, trainSplit, config.Batches);
-            using var validationSource = Source(config, validationSplit, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize });
-            // The recipe marks the folder as a run: written only once both splits are usable, so bad input leaves no half-made run.
-            AtomicFile.WriteText(ConfigPath(folder), config.ToJson());
-            var data = new JsonObject
-            {
-                ["train"] = Path.GetFullPath(train),
-                ["validation"] = Path.GetFullPath(validation),
-                ["train_labels"] = trainLabels,
-                ["validation_labels"] = validationLabels,
-            };
-            return Trainer.Run(config.Model, config.Training, trainSource.Batches, validationSource.Batches, folder, data, progress, cancel);
-        }
-        catch
-        {
-            cleanup.Undo();
-            throw;
-        }
+            ["train"] = Path.GetFullPath(train),
+            ["validation"] = Path.GetFullPath(validation),
+            ["train_labels"] = trainLabels,
+            ["validation_labels"] = validationLabels,
+        };
+        return Trainer.Run(config.Model, config.Training, trainSource.Batches, validationSource.Batches, folder, data, progress, cancel);
     }
 
     /// <summary>
