@@ -1,9 +1,15 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using FishKit.Cli.Commands;
+using FishKit.Errors;
 
 namespace FishKit.Cli;
 
-/// <summary>The fishkit command line: builds the command tree and turns kit errors into one-line messages.</summary>
+/// <summary>
+/// The fishkit command line: builds the command tree, and is the error boundary: whatever ends a command, it prints
+/// one line that names the file or parameter at fault and exits with the code of its class (<see cref="ErrorClass"/>);
+/// <c>--verbose</c> adds the stack trace.
+/// </summary>
 public static class CliApp
 {
     /// <summary>All commands, in the order `fishkit --help` lists them.</summary>
@@ -30,20 +36,41 @@ public static class CliApp
     {
         var root = new RootCommand("fishkit: reproduce \"Predicting Fish Movement with Convolutional LSTMs\" step by step.");
         foreach (var command in Commands()) root.Subcommands.Add(command);
-        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var verbose = new Option<bool>("--verbose") { Description = "On an error, print the stack trace after the one-line message.", Recursive = true };
+        root.Options.Add(verbose);
+        OptionValues.Check(root);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && !parse.Tokens.Any(t => t.Value is "--help" or "-h" or "-?"))
+        {
+            error.WriteLine($"fishkit: error: {UsageError(parse)}");
+            return (int)ErrorClass.Usage;
+        }
         try
         {
-            return root.Parse(args).Invoke(config);
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (FishKitException e)
+        catch (Exception e)
         {
-            error.WriteLine($"fishkit: error: {e.Message}");
-            return 1;
+            var report = ErrorReport.Of(e);
+            error.WriteLine(report.Class == ErrorClass.Cancelled ? $"fishkit: {report.Message}" : $"fishkit: error: {report.Message}");
+            if (parse.GetValue(verbose)) error.WriteLine(e);
+            return report.ExitCode;
         }
-        catch (OperationCanceledException)
+    }
+
+    /// <summary>The first parse error in plain words, and where to read what the command takes (not the whole help).</summary>
+    static string UsageError(ParseResult parse)
+    {
+        var first = parse.Errors[0];
+        string message = first.SymbolResult switch
         {
-            error.WriteLine("fishkit: cancelled; nothing was written under the final output name.");
-            return 130;
-        }
+            OptionResult { Option: var o, Tokens: [var token, ..] } when OptionValues.Problem(o.Name, o.ValueType, token.Value) is { } plain => plain,
+            CommandResult { Tokens.Count: 0 } when parse.CommandResult.Command is RootCommand => "give a command.",
+            _ => string.Join(' ', first.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+        };
+        var path = new List<string>();
+        for (SymbolResult? s = parse.CommandResult; s is CommandResult c; s = s.Parent) path.Insert(0, c.Command.Name);
+        path[0] = "fishkit";
+        return $"{message.TrimEnd('.')}; see '{string.Join(' ', path)} --help'.";
     }
 }

@@ -27,6 +27,16 @@ public class RunnerTests
     }
 
     [Fact]
+    public async Task A_cell_that_meets_a_file_system_error_shows_the_command_lines_line()
+    {
+        using var temp = new TempDir();
+        var failure = await Assert.ThrowsAsync<NotebookFailure>(() => NotebookRunner.RunAsync(Repo.Fixture("disk-full/01-disk-full.ipynb"), new RunnerOptions(temp.Path)));
+        var same = FishKit.Errors.ErrorReport.Of(new IOException("No space left on device : '/data/out.npy'", 28)).Message;
+        Assert.Equal("No space left on device : '/data/out.npy'; free some space or choose another disk; nothing was left half-written.", same);
+        Assert.Equal($"IOException: {same}", failure.Error);
+    }
+
+    [Fact]
     public void The_cli_reports_a_failing_notebook_on_one_line_and_exits_non_zero()
     {
         using var temp = new TempDir();

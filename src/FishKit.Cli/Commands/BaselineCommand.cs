@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FishKit.Baselines;
 using FishKit.IO;
+using FishKit.Validation;
 
 namespace FishKit.Cli.Commands;
 
@@ -12,11 +13,11 @@ static class BaselineCommand
         var defaults = BaselineParameters.WriteUp;
         var ytilde = new Argument<string>("ytilde") { Description = "y-tilde series (.npy or .csv), one value per frame." };
         var output = CommonOptions.Out("Scores file to write (.npy or .csv).");
-        var d = new Option<int>("--d") { Description = "Window length d (frames before t).", DefaultValueFactory = _ => defaults.D };
-        var b = new Option<double>("--b") { Description = "The low level is min + b * range over the window.", DefaultValueFactory = _ => defaults.B };
-        var c = new Option<double>("--c") { Description = "Range threshold c.", DefaultValueFactory = _ => defaults.C };
-        var gamma1 = new Option<double>("--gamma1") { Description = "Steepness of the recent-activity sigmoid.", DefaultValueFactory = _ => defaults.Gamma1 };
-        var gamma2 = new Option<double>("--gamma2") { Description = "Steepness of the calm-now sigmoid.", DefaultValueFactory = _ => defaults.Gamma2 };
+        var d = new Option<int>("--d") { Description = $"Window length d, the frames before t ({Limits.WindowFrames}).", DefaultValueFactory = _ => defaults.D };
+        var b = new Option<double>("--b") { Description = $"The low level is min + b * range over the window ({Limits.Fraction}).", DefaultValueFactory = _ => defaults.B };
+        var c = new Option<double>("--c") { Description = $"Range threshold c, in y-tilde's units ({Limits.YTildeLevel}).", DefaultValueFactory = _ => defaults.C };
+        var gamma1 = new Option<double>("--gamma1") { Description = $"Steepness of the recent-activity sigmoid ({Limits.Steepness}).", DefaultValueFactory = _ => defaults.Gamma1 };
+        var gamma2 = new Option<double>("--gamma2") { Description = $"Steepness of the calm-now sigmoid ({Limits.Steepness}).", DefaultValueFactory = _ => defaults.Gamma2 };
         var allFrames = new Option<bool>("--all-frames")
         {
             Description = "Score every frame whose window exists (t >= d) and write NaN before it, instead of the write-up's frames 119..T-12 with 0 elsewhere.",

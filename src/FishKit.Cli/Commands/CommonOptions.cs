@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FishKit.IO;
 
 namespace FishKit.Cli.Commands;
 
@@ -17,9 +18,9 @@ static class CommonOptions
     /// <summary>Refuses an output path that names one of the inputs, which writing would destroy.</summary>
     public static void RequireDistinct(string output, params string[] inputs)
     {
-        var full = Path.GetFullPath(output);
+        var full = FullPath.Of(output, "--out");
         foreach (var input in inputs)
-            if (string.Equals(full, Path.GetFullPath(input), StringComparison.Ordinal))
+            if (string.Equals(full, FullPath.Of(input, "the input path"), StringComparison.Ordinal))
                 throw new FishKitException($"--out '{output}' is the input file; writing it would destroy the input: choose another output path.");
     }
 }

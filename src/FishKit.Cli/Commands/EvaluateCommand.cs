@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FishKit.Evaluation;
 using FishKit.IO;
+using FishKit.Validation;
 
 namespace FishKit.Cli.Commands;
 
@@ -17,11 +18,11 @@ static class EvaluateCommand
         var from = new Option<int?>("--from") { Description = "First frame to evaluate (default: 0)." };
         var to = new Option<int?>("--to") { Description = "Last frame to evaluate, inclusive (default: the last frame)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
-        var bootstrap = new Option<int>("--bootstrap")
+        var bootstrap = new Option<int?>("--bootstrap")
         {
-            Description = "Also give a percentile bootstrap confidence interval of the AUC from this many resamples (e.g. 2000).",
+            Description = $"Also give a percentile bootstrap confidence interval of the AUC from this many resamples, e.g. 2000 ({Limits.Resamples}).",
         };
-        var confidence = new Option<double>("--confidence") { Description = "Level of the bootstrap interval.", DefaultValueFactory = _ => 0.95 };
+        var confidence = new Option<double>("--confidence") { Description = $"Level of the bootstrap interval ({Limits.Confidence}).", DefaultValueFactory = _ => 0.95 };
         var seed = CommonOptions.Seed();
         var compare = new Option<string?>("--compare") { Description = "A second score series: DeLong's test of its AUC against --scores' on the same labels." };
 
@@ -34,9 +35,9 @@ static class EvaluateCommand
             var output = parseResult.InvocationConfiguration.Output;
             string labelsPath = parseResult.GetValue(labels)!, scoresPath = parseResult.GetValue(scores)!;
             string? comparePath = parseResult.GetValue(compare);
-            int resamples = parseResult.GetValue(bootstrap);
-            if (resamples < 0)
-                throw new FishKitException($"--bootstrap {resamples} is negative; give the number of resamples (e.g. 2000) or leave it out.");
+            int? resamples = parseResult.GetValue(bootstrap);
+            if (resamples is int given) Limits.Resamples.Check("--bootstrap", given);
+            Limits.Confidence.Check("--confidence", parseResult.GetValue(confidence));
 
             var allLabels = Series.ReadLabels(labelsPath);
             var allScores = ReadScores(scoresPath, labelsPath, allLabels.Length);
@@ -48,7 +49,7 @@ static class EvaluateCommand
             RequireBothClasses(y, labelsPath, first, last);
 
             var report = EvaluationReport.Of(y, s);
-            var interval = resamples > 0 ? BootstrapAuc.Interval(y, s, resamples, parseResult.GetValue(seed), parseResult.GetValue(confidence)) : null;
+            var interval = resamples is int n ? BootstrapAuc.Interval(y, s, n, parseResult.GetValue(seed), parseResult.GetValue(confidence)) : null;
             DeLongComparison? delong = null;
             if (comparePath is not null)
             {

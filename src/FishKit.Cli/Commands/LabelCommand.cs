@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FishKit.IO;
 using FishKit.Labeling;
+using FishKit.Validation;
 
 namespace FishKit.Cli.Commands;
 
@@ -12,10 +13,10 @@ static class LabelCommand
         var defaults = LabelParameters.WriteUp;
         var ytilde = new Argument<string>("ytilde") { Description = "y-tilde series (.npy or .csv), one value per frame." };
         var output = CommonOptions.Out("Labels file to write (.npy as bool, or .csv).");
-        var h = new Option<int>("--h") { Description = "Look-ahead h in frames.", DefaultValueFactory = _ => defaults.H };
-        var b = new Option<double>("--b") { Description = "Calmness fraction b of the look-ahead range.", DefaultValueFactory = _ => defaults.B };
-        var c = new Option<double>("--c") { Description = "Minimum look-ahead range c.", DefaultValueFactory = _ => defaults.C };
-        var n = new Option<int>("--n") { Description = "Clip steps n (clips hold 4n frames; the first labelled frame is 4n-1).", DefaultValueFactory = _ => defaults.N };
+        var h = new Option<int>("--h") { Description = $"Look-ahead h ({Limits.WindowFrames}).", DefaultValueFactory = _ => defaults.H };
+        var b = new Option<double>("--b") { Description = $"Calmness fraction b of the look-ahead range ({Limits.Fraction}).", DefaultValueFactory = _ => defaults.B };
+        var c = new Option<double>("--c") { Description = $"Minimum look-ahead range c, in y-tilde's units ({Limits.YTildeLevel}).", DefaultValueFactory = _ => defaults.C };
+        var n = new Option<int>("--n") { Description = $"Clip steps n ({Limits.ClipSteps}; clips hold 4n frames, so the first labelled frame is 4n-1).", DefaultValueFactory = _ => defaults.N };
         var command = new Command("label", "Label each frame 1 when the group is calm and y-tilde rises by at least c within h frames (the write-up's defaults).")
         {
             ytilde, output, h, b, c, n,

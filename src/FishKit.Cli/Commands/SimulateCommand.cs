@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using FishKit.Synthetic;
+using FishKit.Validation;
 
 namespace FishKit.Cli.Commands;
 
@@ -10,7 +11,7 @@ static class SimulateCommand
 {
     public static Command Create()
     {
-        var frames = new Option<int>("--frames") { Description = "Number of frames to simulate (30 per second).", Required = true };
+        var frames = new Option<int>("--frames") { Description = $"Number of frames to simulate, 30 per second ({Limits.SimulatedFrames}).", Required = true };
         var output = CommonOptions.Out("Folder to write the frames and ground truth into (created; must be empty unless --force).");
         var seed = CommonOptions.Seed();
         var force = CommonOptions.Force();
@@ -33,9 +34,7 @@ static class SimulateCommand
             var writer = parseResult.InvocationConfiguration.Output;
             var parameters = TankParameters.Default with { Width = parseResult.GetValue(width), Height = parseResult.GetValue(height) };
             parameters.Validate();
-            int count = parseResult.GetValue(frames);
-            if (count < 1 || count > TankSimulator.MaxFrames)
-                throw new FishKitException($"--frames {count} is out of range; give 1 to {TankSimulator.MaxFrames:N0}.");
+            int count = Limits.SimulatedFrames.Check("--frames", parseResult.GetValue(frames));
             var splits = ParseSplits(parseResult.GetValue(split), count);
             string folder = parseResult.GetValue(output)!;
             bool replace = parseResult.GetValue(force);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FishKit.IO;
 using FishKit.Models;
 using FishKit.Training;
 
@@ -67,8 +68,11 @@ static class TrainCommand
         return command;
     }
 
-    static string ReadConfig(string file) =>
-        File.Exists(file) ? File.ReadAllText(file) : throw new FishKitException($"run config '{file}' does not exist.");
+    static string ReadConfig(string file)
+    {
+        RegularFile.Check(file, "run config");
+        return File.Exists(file) ? File.ReadAllText(file) : throw new FishKitException($"run config '{file}' does not exist.");
+    }
 
     /// <summary>Training progress that moves <paramref name="bar"/> with the batches and prints each finished epoch where no bar is shown.</summary>
     public static IProgress<TrainingProgress> Steps(TextWriter writer, IProgress<(long Done, long Total)> bar) => new InlineProgress(p =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FishKit.IO;
 
 namespace FishKit.Notebooks.Runner;
 
@@ -32,9 +33,7 @@ public sealed class NotebookFile
     public static NotebookFile Read(string path)
     {
         if (!File.Exists(path)) throw new FishKitException($"notebook '{path}' does not exist.");
-        JsonNode? node;
-        try { node = JsonNode.Parse(File.ReadAllText(path)); }
-        catch (JsonException e) { throw new FishKitException($"{path} is not valid JSON ({e.Message.Split('\n')[0]}); open and re-save it in Jupyter or VS Code.", e); }
+        var node = KitJson.Parse(File.ReadAllText(path), $"notebook '{path}'");
         if (node is not JsonObject root || root["nbformat"]?.GetValue<int>() != 4 || root["cells"] is not JsonArray)
             throw new FishKitException($"{path} is not an nbformat 4 notebook (no \"nbformat\": 4 or no cells).");
         return new NotebookFile(path, root);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FishKit.Errors;
 using FishKit.IO;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
@@ -198,11 +199,16 @@ public static partial class NotebookRunner
         public void OnCompleted() { }
     }
 
+    /// <summary>
+    /// The failed cell's exception type and one line: the kit's own errors (its refusals, permission, a full disk) read as
+    /// the command line prints them (<see cref="ErrorReport"/>); anything else, the cell's code at fault, its message's first line.
+    /// </summary>
     static (string Name, string Message) Describe(CommandFailed failed)
     {
         var exception = failed.Exception;
         while (exception is AggregateException { InnerException: { } inner }) exception = inner;
         var name = exception?.GetType().Name ?? "Error";
+        if (exception is not null && ErrorReport.Of(exception) is { Class: not ErrorClass.Internal } report) return (name, report.Message);
         var message = exception?.Message ?? failed.Message;
         var first = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? name;
         return (name, first);

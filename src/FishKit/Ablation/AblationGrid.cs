@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FishKit.IO;
 using FishKit.Training;
 
 namespace FishKit.Ablation;
@@ -44,6 +45,7 @@ public sealed record AblationGrid(string Train, string Validation, IReadOnlyList
     /// <summary>Reads the grid file at <paramref name="path"/>; data paths are relative to the file's folder.</summary>
     public static AblationGrid Load(string path)
     {
+        RegularFile.Check(path, "grid file");
         if (!File.Exists(path)) throw new FishKitException($"grid file '{path}' does not exist; give a grid JSON (see examples/ablation-grid.json).");
         return Parse(File.ReadAllText(path), path, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
@@ -51,9 +53,8 @@ public sealed record AblationGrid(string Train, string Validation, IReadOnlyList
     /// <summary>Reads a grid from <paramref name="json"/>; <paramref name="source"/> names it in errors, relative data paths start at <paramref name="folder"/>.</summary>
     public static AblationGrid Parse(string json, string source, string folder)
     {
-        JsonObject root;
-        try { root = JsonNode.Parse(json) as JsonObject ?? throw new FishKitException($"grid '{source}' is not a JSON object; give {{\"preset\", \"data\", \"factors\", \"seeds\", \"budget\"}}."); }
-        catch (JsonException e) { throw new FishKitException($"grid '{source}' is not valid JSON: {e.Message}", e); }
+        var root = KitJson.Parse(json, $"grid '{source}'") as JsonObject
+            ?? throw new FishKitException($"grid '{source}' is not a JSON object; give {{\"preset\", \"data\", \"factors\", \"seeds\", \"budget\"}}.");
         foreach (var key in root.Select(p => p.Key))
             if (!Keys.Contains(key)) throw new FishKitException($"grid '{source}' has an unknown key '{key}'; known keys: {string.Join(", ", Keys)}.");
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using FishKit.Errors;
 using FishKit.IO;
 using FishKit.Training;
 
@@ -30,14 +31,19 @@ public sealed record RunRecord(int Cell, int Seed, Dictionary<string, string> Le
     string? GitCommit, Dictionary<string, string?> Versions, string Machine, string Device, double WallSeconds,
     TrainingStatus Status, TrainingHistory History, int FirstFrame, int LastFrame, double Auc, double AveragePrecision)
 {
-    /// <summary>The record as JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, KitJson.Options);
+    /// <summary>The record as JSON, sealed with its checksum (<see cref="SealedJson"/>).</summary>
+    public string ToJson() => SealedJson.Seal(JsonSerializer.Serialize(this, KitJson.Options));
 
-    /// <summary>Reads a record; <paramref name="path"/> names it in errors.</summary>
+    /// <summary>Reads a record, checking its checksum; <paramref name="path"/> names it in errors.</summary>
     public static RunRecord Read(string path)
     {
-        try { return JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), KitJson.Options) ?? throw new JsonException("empty"); }
-        catch (JsonException e) { throw new FishKitException($"run record '{path}' is not readable ({e.Message}); delete its folder and run the cell again.", e); }
+        RegularFile.Check(path, "run record");
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (FileErrors.IsFileError(e)) { throw FileErrors.Reading(path, e); }
+        const string remedy = "delete its folder and run the cell again.";
+        try { return JsonSerializer.Deserialize<RunRecord>(SealedJson.Open(text, $"run record '{path}'", remedy), KitJson.Options) ?? throw new JsonException("empty"); }
+        catch (JsonException e) { throw new FishKitException($"run record '{path}' is not readable ({ErrorReport.OneLine(e.Message)}); {remedy}", e); }
     }
 
     /// <summary>Kit, TorchSharp and .NET versions.</summary>

@@ -1,3 +1,5 @@
+using FishKit.Validation;
+
 namespace FishKit.Baselines;
 
 /// <summary>
@@ -17,10 +19,10 @@ public sealed record BaselineParameters(int D = 89, double B = 0.2, double C = 0
     /// <summary>Throws a clear error for a parameter outside its meaningful range.</summary>
     public void Validate()
     {
-        if (D < 1) throw new FishKitException($"baseline parameter d = {D} must be at least 1 (frames in the window).");
-        if (!(B >= 0 && B <= 1)) throw new FishKitException($"baseline parameter b = {B} must be between 0 and 1.");
-        foreach (var (name, v) in new[] { ("c", C), ("gamma1", Gamma1), ("gamma2", Gamma2) })
-            if (double.IsNaN(v) || double.IsInfinity(v))
-                throw new FishKitException($"baseline parameter {name} = {v} must be finite.");
+        Limits.WindowFrames.Check("baseline parameter d", D);
+        Limits.Fraction.Check("baseline parameter b", B);
+        Limits.YTildeLevel.Check("baseline parameter c", C);
+        Limits.Steepness.Check("baseline parameter gamma1", Gamma1);
+        Limits.Steepness.Check("baseline parameter gamma2", Gamma2);
     }
 }

@@ -1,3 +1,5 @@
+using FishKit.Validation;
+
 namespace FishKit.Clips;
 
 /// <summary>How an epoch's samples are drawn and batched: batch size, flips, shuffling, class balance, last partial batch.</summary>
@@ -33,7 +35,7 @@ public sealed record BatchOptions
     /// <summary>Throws a clear error for an option out of range.</summary>
     public void Validate()
     {
-        if (BatchSize < 1) throw new FishKitException($"batch size {BatchSize} must be at least 1.");
+        Limits.BatchSize.Check("batch size", BatchSize);
         if (!(BufferFraction > 0 && BufferFraction <= 1))
             throw new FishKitException($"shuffle buffer fraction {BufferFraction} must be above 0 and at most 1 (the write-up: 0.04).");
         if (!Enum.IsDefined(Shuffle)) throw new FishKitException($"unknown shuffle mode {Shuffle}.");

@@ -1,3 +1,5 @@
+using FishKit.Validation;
+
 namespace FishKit.Clips;
 
 /// <summary>
@@ -33,7 +35,8 @@ public readonly record struct ClipLayout(int Steps, int Channels, int Stride = 1
     /// <summary>Throws a clear error for a layout that cannot be cut.</summary>
     public void Validate()
     {
-        if (Steps < 1 || Channels < 1 || Stride < 1)
+        Limits.ClipSteps.Check("clip steps", Steps);
+        if (Channels < 1 || Stride < 1)
             throw new FishKitException($"clip layout {this} needs at least 1 step, 1 channel and a stride of 1.");
         if ((long)Steps * Channels * Stride > 1_000_000)
             throw new FishKitException($"clip layout {this} spans over a million frames; use fewer steps, channels or a smaller stride.");

@@ -1,3 +1,5 @@
+using FishKit.Validation;
+
 namespace FishKit.Evaluation;
 
 /// <summary>
@@ -17,10 +19,8 @@ public static class BootstrapAuc
     /// </summary>
     public static AucInterval Interval(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, int resamples, int seed, double confidence = 0.95)
     {
-        if (resamples < 1)
-            throw new FishKitException($"bootstrap resamples is {resamples}; give at least 1 (1000 or more for a useful interval).");
-        if (!(confidence > 0 && confidence < 1))
-            throw new FishKitException($"confidence is {confidence}; give a level between 0 and 1, e.g. 0.95.");
+        Limits.Resamples.Check("bootstrap resamples", resamples);
+        Limits.Confidence.Check("confidence", confidence);
         var counts = ThresholdCounts.Of(labels, scores);
         var draws = RankedDraws(labels, scores, counts.Thresholds);
         int groups = counts.Thresholds.Length;

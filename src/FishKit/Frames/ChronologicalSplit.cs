@@ -69,12 +69,17 @@ public sealed record ChronologicalSplit(FrameRange Train, FrameRange Validation,
 
     /// <summary>
     /// Copies the frames into <paramref name="folder"/>/train, /validation and /test (file names kept), as the original
-    /// arranged them. The folder appears complete or not at all; an existing non-empty one is replaced only with <paramref name="force"/>.
+    /// arranged them, once every frame's header is checked (<see cref="FrameSequence.CheckHeader"/>). The folder appears complete or not at all; an existing non-empty one is replaced only with <paramref name="force"/>.
     /// </summary>
     public void WriteFolders(FrameSequence frames, string folder, bool force = false,
         IProgress<(long Done, long Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         CheckTotal(frames);
+        for (int i = 0; i < frames.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            frames.CheckHeader(i);
+        }
         AtomicFile.WriteDirectory(folder, force, temp =>
         {
             long done = 0;
@@ -85,7 +90,7 @@ public sealed record ChronologicalSplit(FrameRange Train, FrameRange Validation,
                 for (int i = range.Start; i < range.End; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    File.Copy(frames.Paths[i], Path.Combine(target, Path.GetFileName(frames.Paths[i])));
+                    AtomicFile.CopyNew(frames.Paths[i], Path.Combine(target, Path.GetFileName(frames.Paths[i])));
                     if (++done % 256 == 0 || done == Total) progress?.Report((done, Total));
                 }
             }

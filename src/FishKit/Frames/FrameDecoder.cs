@@ -1,3 +1,4 @@
+using FishKit.IO;
 using Microsoft.Win32.SafeHandles;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -11,7 +12,8 @@ namespace FishKit.Frames;
 /// rounding, <c>L = (19595 R + 38470 G + 7471 B + 32768) &gt;&gt; 16</c>, exactly as Pillow's <c>convert('L')</c>
 /// (ImageSharp's own L8 conversion uses BT.709 weights instead); alpha is ignored, as Pillow does; 16-bit samples
 /// are scaled to 8 bits (Pillow would clip them). JPEGs may differ from Pillow by one level (another IDCT).
-/// Sizes are read from the header and refused above <see cref="MaxPixels"/> before any pixel is decoded.
+/// Sizes are read from the header and refused above <see cref="MaxPixels"/> before any pixel is decoded, and only a
+/// regular file is opened (a FIFO, device or socket named like a frame is refused by name, see <see cref="IO.RegularFile"/>).
 /// Not thread-safe: use one per thread (<see cref="ForCurrentThread"/>); it reuses its buffers.
 /// </summary>
 public sealed class FrameDecoder
@@ -84,7 +86,12 @@ public sealed class FrameDecoder
         }
     }
 
-    static SafeFileHandle Open(string path) => File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+    /// <summary>Opens a frame for reading, after checking that it is a regular file (a FIFO would block the open).</summary>
+    static SafeFileHandle Open(string path)
+    {
+        RegularFile.Check(path, "frame");
+        return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+    }
 
     /// <summary>The header's size (a PNG's IHDR, or ImageSharp's Identify for other formats), refused above <see cref="MaxPixels"/>.</summary>
     FrameSize HeaderSize(string path, SafeFileHandle handle)

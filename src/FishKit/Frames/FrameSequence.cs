@@ -122,6 +122,16 @@ public sealed class FrameSequence
         }
     }
 
+    /// <summary>
+    /// Checks frame <paramref name="index"/> without decoding it: a regular file whose image header is intact (a PNG's
+    /// CRC included) and states the sequence's size.
+    /// </summary>
+    public void CheckHeader(int index)
+    {
+        var actual = FrameDecoder.ForCurrentThread.ReadSize(paths[index]);
+        if (actual != Size) throw SizeDiffers(index, actual);
+    }
+
     FishKitException SizeDiffers(int index, FrameSize actual) =>
         new($"frame '{paths[index]}' is {actual} but the first frame '{Path.GetFileName(paths[0])}' is {Size}; all frames of a sequence must have one size.");
 }

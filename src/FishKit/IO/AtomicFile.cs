@@ -1,3 +1,5 @@
+using FishKit.Errors;
+
 namespace FishKit.IO;
 
 /// <summary>
@@ -6,28 +8,42 @@ namespace FishKit.IO;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>; replaces an existing file only once the new one is complete.</summary>
+    /// <summary>
+    /// Writes <paramref name="path"/> through <paramref name="write"/>; replaces an existing file only once the new one is
+    /// complete. A file-system failure (permission, full disk) removes the temporary file and throws naming <paramref name="path"/>.
+    /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
-        var full = Path.GetFullPath(path);
+        var full = FullPath.Of(path, "output path");
+        RegularFile.CheckOutput(full);
         var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(dir);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
+                WriteFaults.Check(full);
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
         }
-        catch
+        catch (Exception e)
         {
             TryDelete(temp);
+            if (FileErrors.IsFileError(e)) throw FileErrors.Writing(path, e);
             throw;
         }
     }
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> as <see cref="Write"/> writes: the target is replaced only by a complete copy.</summary>
+    public static void Copy(string source, string target) =>
+        Write(target, stream =>
+        {
+            using var input = File.OpenRead(source);
+            input.CopyTo(stream);
+        });
 
     /// <summary>Writes a text file atomically (UTF-8, no BOM).</summary>
     public static void WriteText(string path, string text) =>
@@ -46,7 +62,20 @@ public static class AtomicFile
     public static void WriteNew(string path, ReadOnlySpan<byte> bytes)
     {
         using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        WriteFaults.Check(path);
         RandomAccess.Write(handle, bytes, 0);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/> to the new file <paramref name="target"/> in a folder being filled by
+    /// <see cref="WriteDirectory"/>, as <see cref="WriteNew"/> writes; a failure to read names the source.
+    /// </summary>
+    public static void CopyNew(string source, string target)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(source); }
+        catch (Exception e) when (FileErrors.IsFileError(e)) { throw FileErrors.Reading(source, e); }
+        WriteNew(target, bytes);
     }
 
     /// <summary>
@@ -56,16 +85,13 @@ public static class AtomicFile
     /// </summary>
     public static void WriteDirectory(string path, bool force, Action<string> fill)
     {
-        var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
+        var full = FullPath.Of(path, "output folder").TrimEnd(Path.DirectorySeparatorChar);
         if (File.Exists(full))
             throw new FishKitException($"output '{path}' is a file; give a folder path.");
         bool exists = Directory.Exists(full);
         if (exists && Directory.EnumerateFileSystemEntries(full).Any() && !force)
             throw new FishKitException($"output folder '{path}' is not empty; choose another folder or pass --force to replace it.");
         var parent = Path.GetDirectoryName(full)!;
-        try { Directory.CreateDirectory(parent); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        { throw new FishKitException($"cannot create output folder '{path}': {e.Message}", e); }
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
         try
         {
@@ -83,14 +109,10 @@ public static class AtomicFile
                 Directory.Move(temp, full);
             }
         }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e)
         {
             TryDeleteDirectory(temp);
-            throw new FishKitException($"cannot write output folder '{path}': permission denied; choose a writable folder.", e);
-        }
-        catch
-        {
-            TryDeleteDirectory(temp);
+            if (FileErrors.IsFileError(e)) throw FileErrors.Writing(path, e);
             throw;
         }
     }

@@ -29,8 +29,10 @@ static class NpySeries
         var (header, offset) = NpyHeader.Parse(file, path);
         var type = TypeOf(header.Descr, path);
         long n = LengthOf(header.Shape, path);
+        if (n > Array.MaxLength)
+            throw new FishKitException($"'{path}' announces {n:N0} {type.Name} values, more than a series can hold ({Array.MaxLength:N0}); the file is damaged or not a per-frame series.");
         long found = file.Length - offset;
-        long expected = n <= Array.MaxLength ? n * type.Size : long.MaxValue;
+        long expected = n * type.Size;
         if (found < expected)
             throw new FishKitException($"'{path}' is truncated: its header announces {n} {type.Name} values ({expected} bytes) but only {found} bytes follow.");
         if (found > expected)

@@ -1,3 +1,5 @@
+using FishKit.Errors;
+
 namespace FishKit.IO;
 
 /// <summary>
@@ -23,9 +25,10 @@ public static class Series
         return Reading(path, () => NpySeries.Read(File.ReadAllBytes(path), path));
     }
 
-    /// <summary>Runs <paramref name="read"/>, turning a missing or unreadable <paramref name="path"/> into a <see cref="FishKitException"/> naming it.</summary>
+    /// <summary>Runs <paramref name="read"/> on a regular file, turning a missing or unreadable <paramref name="path"/> into a <see cref="FishKitException"/> naming it.</summary>
     static T Reading<T>(string path, Func<T> read)
     {
+        RegularFile.Check(path, "series");
         try
         {
             return read();
@@ -34,9 +37,9 @@ public static class Series
         {
             throw new FishKitException($"'{path}' not found; check the path.", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileErrors.IsFileError(e))
         {
-            throw new FishKitException($"cannot read '{path}': {e.Message}", e);
+            throw FileErrors.Reading(path, e);
         }
     }
 
@@ -67,7 +70,7 @@ public static class Series
         if (FormatOf(path) == Format.Npy)
         {
             var bytes = NpySeries.Float64(values);
-            WriteAtomic(path, s => s.Write(bytes));
+            AtomicFile.Write(path, s => s.Write(bytes));
         }
         else
         {
@@ -85,7 +88,7 @@ public static class Series
         if (FormatOf(path) == Format.Npy)
         {
             var bytes = NpySeries.Bool(labels);
-            WriteAtomic(path, s => s.Write(bytes));
+            AtomicFile.Write(path, s => s.Write(bytes));
         }
         else
         {
@@ -110,22 +113,10 @@ public static class Series
 
     static void WriteCsv(string path, Action<TextWriter> write)
     {
-        WriteAtomic(path, s =>
+        AtomicFile.Write(path, s =>
         {
             using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             write(writer);
         });
-    }
-
-    static void WriteAtomic(string path, Action<Stream> write)
-    {
-        try
-        {
-            AtomicFile.Write(path, write);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new FishKitException($"cannot write '{path}': {e.Message}", e);
-        }
     }
 }

@@ -1,3 +1,5 @@
+using FishKit.Validation;
+
 namespace FishKit.Labeling;
 
 /// <summary>
@@ -25,9 +27,9 @@ public sealed record LabelParameters(int H = 45, double B = 0.1, double C = 0.00
     /// <summary>Throws a clear error for a parameter outside its meaningful range.</summary>
     public void Validate()
     {
-        if (H < 1) throw new FishKitException($"label parameter h = {H} must be at least 1 (frames of look-ahead).");
-        if (N < 1) throw new FishKitException($"label parameter n = {N} must be at least 1 (clip steps).");
-        if (!(B >= 0 && B <= 1)) throw new FishKitException($"label parameter b = {B} must be between 0 and 1.");
-        if (!(C >= 0) || double.IsInfinity(C)) throw new FishKitException($"label parameter c = {C} must be finite and non-negative.");
+        Limits.WindowFrames.Check("label parameter h", H);
+        Limits.ClipSteps.Check("label parameter n", N);
+        Limits.Fraction.Check("label parameter b", B);
+        Limits.YTildeLevel.Check("label parameter c", C);
     }
 }

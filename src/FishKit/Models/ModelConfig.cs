@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FishKit.Baselines;
 using FishKit.IO;
 using static TorchSharp.torch;
+using FishKit.Errors;
 
 namespace FishKit.Models;
 
@@ -57,8 +58,8 @@ public abstract record ModelConfig
     {
         ModelConfig? config;
         try { config = JsonSerializer.Deserialize<ModelConfig>(json, KitJson.Options); }
-        catch (JsonException e) { throw new FishKitException($"{source} is not a valid model config: {e.Message}", e); }
-        catch (NotSupportedException e) { throw new FishKitException($"{source} is not a valid model config (it needs a \"kind\": \"convlstm\" or \"ytilde-lstm\" first): {e.Message}", e); }
+        catch (JsonException e) { throw new FishKitException($"{source} is not a valid model config: {ErrorReport.OneLine(e.Message)}", e); }
+        catch (NotSupportedException e) { throw new FishKitException($"{source} is not a valid model config (it needs a \"kind\": \"convlstm\" or \"ytilde-lstm\" first): {ErrorReport.OneLine(e.Message)}", e); }
         if (config is null) throw new FishKitException($"{source} is empty; give a model config object.");
         config.Validate();
         return config;

@@ -3,6 +3,7 @@ using FishKit.IO;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
+using FishKit.Errors;
 
 namespace FishKit.Models;
 
@@ -37,7 +38,7 @@ public static class ModelWeights
         }
         catch (Exception e) when (e is not FishKitException)
         {
-            throw new FishKitException($"weights file '{path}' is not a PyTorch state_dict ({e.Message}); save one with torch.save(model.state_dict(), path).", e);
+            throw new FishKitException($"weights file '{path}' is not a PyTorch state_dict ({ErrorReport.OneLine(e.Message)}); save one with torch.save(model.state_dict(), path).", e);
         }
         var file = new Dictionary<string, Tensor>();
         foreach (DictionaryEntry entry in loaded)

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.IO.MemoryMappedFiles;
+using FishKit.Errors;
 using FishKit.Frames;
+using FishKit.IO;
 
 namespace FishKit.Store;
 
@@ -62,14 +64,15 @@ public sealed unsafe class FrameStore : IDisposable
             throw new FishKitException($"'{path}' is a folder, not a FishKit frame store; pack it first with fishkit frames pack.");
         if (!File.Exists(path))
             throw new FishKitException($"frame store '{path}' does not exist; make it with fishkit frames pack.");
+        RegularFile.Check(path, "frame store");
         FileStream stream;
         try
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.RandomAccess);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileErrors.IsFileError(e))
         {
-            throw new FishKitException($"cannot open frame store '{path}': {e.Message}", e);
+            throw FileErrors.Reading(path, e);
         }
         FrameStore? store = null;
         try

@@ -1,4 +1,5 @@
 using FishKit.Randomness;
+using FishKit.Validation;
 
 namespace FishKit.Synthetic;
 
@@ -28,8 +29,7 @@ public static class TankSimulator
     public static TankSimulation Run(TankParameters parameters, int seed, int frames, CancellationToken cancellationToken = default)
     {
         parameters.Validate();
-        if (frames < 1 || frames > MaxFrames)
-            throw new FishKitException($"frames {frames} is out of range; give 1 to {MaxFrames:N0} frames.");
+        Limits.SimulatedFrames.Check("frames", frames);
         if ((long)frames * parameters.FishCount > MaxFishFrames)
             throw new FishKitException($"{frames:N0} frames of {parameters.FishCount} fish would hold {(long)frames * parameters.FishCount:N0} fish states in memory; " +
                 $"keep frames x fish at most {MaxFishFrames:N0} (simulate fewer frames or fewer fish).");

@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
+using FishKit.Errors;
 using FishKit.IO;
 using FishKit.Models;
 using static TorchSharp.torch;
@@ -23,19 +26,23 @@ public sealed record CheckpointState(int EpochsDone, int NextBatch, long Steps, 
 
 /// <summary>
 /// Saves and loads checkpoints: a JSON header (<see cref="CheckpointState"/>), the weights, the optimizer's
-/// state and the global RNG state, written atomically so a full disk never damages the previous checkpoint.
+/// state and the global RNG state, then an XxHash3 of all of it, written atomically so a full disk never damages the
+/// previous checkpoint. Loading checks the hash first, so damaged weights are refused instead of scored. Checkpoints of
+/// format version 1, written before the hash, still load (unchecked: they carry nothing to check against).
 /// </summary>
 public static class Checkpoint
 {
     const string Magic = "FISHKIT-CHECKPOINT";
-    const int Version = 1;
+    const int Version = 2;
+    const int Unchecked = 1;
+    const int HashBytes = 8;
 
     /// <summary>Writes a checkpoint to <paramref name="path"/> (temporary name, then rename).</summary>
     public static void Save(string path, CheckpointState state, nn.Module model, optim.Optimizer optimizer)
     {
-        AtomicFile.Write(path, stream =>
+        var content = new MemoryStream();
+        using (var w = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
         {
-            using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             w.Write(Magic);
             w.Write(Version);
             w.Write(JsonSerializer.Serialize(state, KitJson.Options));
@@ -45,6 +52,14 @@ public static class Checkpoint
             var bytes = rng.data<byte>().ToArray();
             w.Write(bytes.Length);
             w.Write(bytes);
+        }
+        var written = content.GetBuffer().AsMemory(0, (int)content.Length);
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(written.Span);
+            Span<byte> hash = stackalloc byte[HashBytes];
+            BinaryPrimitives.WriteUInt64LittleEndian(hash, XxHash3.HashToUInt64(written.Span));
+            stream.Write(hash);
         });
     }
 
@@ -73,39 +88,66 @@ public static class Checkpoint
         try
         {
             model.load(r);
-            if (optimizer is not null) ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(r);
-            else return state;
+            if (optimizer is null) return state;
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(r);
             int length = r.ReadInt32();
             var bytes = r.ReadBytes(length);
+            if (bytes.Length != length || r.BaseStream.Position != r.BaseStream.Length)
+                throw new InvalidDataException("its length does not match its content");
             using var rng = tensor(bytes, dtype: ScalarType.Byte);
             TorchSharp.torch.random.set_rng_state(rng);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not (FishKitException or OperationCanceledException or OutOfMemoryException))
         {
-            throw new FishKitException($"checkpoint '{path}' is damaged ({e.Message}); use another checkpoint of the run (e.g. best.ckpt or an epoch's).", e);
+            // Only a version-1 checkpoint gets here damaged (a version-2 one was checked against its hash): whatever
+            // TorchSharp throws on bytes that are not what it wrote means the same.
+            throw Damaged(path, ErrorReport.OneLine(e.Message), e);
         }
         return state;
     }
 
+    /// <summary>The checkpoint's content, after its magic and version, checked against its hash (version 2).</summary>
     static BinaryReader Open(string path)
     {
+        RegularFile.Check(path, "checkpoint");
         if (!File.Exists(path)) throw new FishKitException($"checkpoint '{path}' does not exist.");
-        return new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        byte[] file;
+        try { file = File.ReadAllBytes(path); }
+        catch (Exception e) when (FileErrors.IsFileError(e)) { throw FileErrors.Reading(path, e); }
+        var r = new BinaryReader(new MemoryStream(file, writable: false), Encoding.UTF8);
+        int version;
+        try
+        {
+            if (r.ReadString() != Magic) throw new FishKitException($"'{path}' is not a FishKit checkpoint.");
+            version = r.ReadInt32();
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+        {
+            throw new FishKitException($"'{path}' is not a FishKit checkpoint ({ErrorReport.OneLine(e.Message)}).", e);
+        }
+        if (version == Unchecked) return r;
+        if (version != Version) throw new FishKitException($"checkpoint '{path}' has format version {version}; this kit reads versions {Unchecked} and {Version}.");
+        int content = file.Length - HashBytes;
+        if (content < r.BaseStream.Position || XxHash3.HashToUInt64(file.AsSpan(0, content)) != BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(content)))
+            throw Damaged(path, "its checksum does not match its content", null);
+        var checkedContent = new BinaryReader(new MemoryStream(file, 0, content, writable: false), Encoding.UTF8);
+        checkedContent.BaseStream.Position = r.BaseStream.Position;
+        return checkedContent;
     }
+
+    static FishKitException Damaged(string path, string why, Exception? inner) =>
+        new($"checkpoint '{path}' is damaged ({why}); use another checkpoint of the run (e.g. best.ckpt or an epoch's) or train again.", inner);
 
     static CheckpointState ReadHeader(BinaryReader r, string path)
     {
         try
         {
-            if (r.ReadString() != Magic) throw new FishKitException($"'{path}' is not a FishKit checkpoint.");
-            int version = r.ReadInt32();
-            if (version != Version) throw new FishKitException($"checkpoint '{path}' has format version {version}; this kit reads version {Version}.");
             return JsonSerializer.Deserialize<CheckpointState>(r.ReadString(), KitJson.Options)
                 ?? throw new FishKitException($"checkpoint '{path}' has an empty header.");
         }
-        catch (Exception e) when (e is EndOfStreamException or JsonException or IOException)
+        catch (Exception e) when (e is EndOfStreamException or JsonException or IOException or FormatException)
         {
-            throw new FishKitException($"'{path}' is not a readable FishKit checkpoint ({e.Message}).", e);
+            throw new FishKitException($"'{path}' is not a readable FishKit checkpoint ({ErrorReport.OneLine(e.Message)}).", e);
         }
     }
 }

@@ -5,6 +5,8 @@ using FishKit.Clips;
 using FishKit.Frames;
 using FishKit.IO;
 using FishKit.Models;
+using FishKit.Validation;
+using FishKit.Errors;
 
 namespace FishKit.Training;
 
@@ -143,7 +145,7 @@ public sealed record RunConfig
         Layout.Validate();
         if (Width < 8 || Height < 8 || (long)Width * Height > FrameDecoder.MaxPixels)
             throw new FishKitException($"model frame size {Width}x{Height} is not usable; give e.g. 160x120.");
-        if (EvaluationBatchSize < 1) throw new FishKitException($"evaluation batch size {EvaluationBatchSize} must be at least 1.");
+        Limits.BatchSize.Check("evaluation batch size", EvaluationBatchSize);
         if (Model is ConvLstmConfig c && c.InputChannels != Channels)
             throw new FishKitException($"the model takes {c.InputChannels} input channels but clips have {Channels} frames per step; make them equal.");
     }
@@ -151,14 +153,20 @@ public sealed record RunConfig
     /// <summary>The config as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, KitJson.Options);
 
-    /// <summary>Reads a config (missing settings take the write-up's defaults) and validates it; <paramref name="source"/> names the file in errors.</summary>
+    /// <summary>The kit's JSON options, refusing a setting the recipe does not have (a misspelt one would otherwise be ignored without a word).</summary>
+    static readonly JsonSerializerOptions Strict = new(KitJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    /// <summary>
+    /// Reads a config (missing settings take the write-up's defaults) and validates it; an unknown setting is refused by
+    /// name; <paramref name="source"/> names the file in errors.
+    /// </summary>
     public static RunConfig FromJson(string json, string source)
     {
         RunConfig? config;
-        try { config = JsonSerializer.Deserialize<RunConfig>(json, KitJson.Options); }
+        try { config = JsonSerializer.Deserialize<RunConfig>(json, Strict); }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            throw new FishKitException($"{source} is not a valid run config: {e.Message}", e);
+            throw new FishKitException($"{source} is not a valid run config: {ErrorReport.OneLine(e.Message)}", e);
         }
         if (config is null) throw new FishKitException($"{source} is empty; give a run config object.");
         config.Validate();

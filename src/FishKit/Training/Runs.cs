@@ -24,7 +24,8 @@ public static class Runs
     /// Trains <paramref name="config"/> on the frames (folder or store) at <paramref name="train"/>, validating on
     /// <paramref name="validation"/>; the y-tilde LSTM also takes y-tilde series files (.npy or .csv) instead. Labels come
     /// from the signal pipeline unless label files are given. Resumes the run when the folder holds one. A fresh run
-    /// refuses a non-empty folder that holds no run.
+    /// refuses a non-empty folder that holds no run, and when it fails before its first checkpoint it removes what it
+    /// added to the folder (<see cref="NewRunCleanup"/>).
     /// </summary>
     public static TrainingOutcome Train(RunConfig config, string train, string validation, RunFolder folder,
         string? trainLabels = null, string? validationLabels = null,
@@ -40,6 +41,7 @@ public static class Runs
         }
         else if (Directory.Exists(folder.Path) && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => Path.GetFileName(e) is not ("data" or "run.json")))
             throw new FishKitException($"run folder '{folder.Path}' is not empty and holds no run; choose a new folder.");
+        using var cleanup = NewRunCleanup.Begin(folder); // disposed last, after the stores are closed
         using var trainSplit = Prepare(config, train, folder, trainLabels, "train", preparing, cancel);
         using var validationSplit = Prepare(config, validation, folder, validationLabels, "validation", preparing, cancel);
         using var trainSource = Source(config, trainSplit, config.Batches);

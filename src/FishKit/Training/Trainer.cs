@@ -105,8 +105,8 @@ public static class Trainer
 
             state = new CheckpointState(epoch, 0, steps, 0, [], [], history, modelConfig.ToJson());
             Checkpoint.Save(folder.Epoch(epoch), state, model, optimizer);
-            if (history.BestEpoch == epoch) File.Copy(folder.Epoch(epoch), folder.Best, overwrite: true);
-            File.Copy(folder.Epoch(epoch), folder.Last, overwrite: true);
+            if (history.BestEpoch == epoch) AtomicFile.Copy(folder.Epoch(epoch), folder.Best);
+            AtomicFile.Copy(folder.Epoch(epoch), folder.Last);
             AtomicFile.WriteText(folder.History, history.ToJson());
             progress?.Report(new TrainingProgress(epoch, options.Epochs, batch, batches, record.TrainLoss, record));
 

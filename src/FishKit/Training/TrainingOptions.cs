@@ -1,3 +1,5 @@
+using FishKit.Validation;
+
 namespace FishKit.Training;
 
 /// <summary>How to weigh the classes in the loss.</summary>
@@ -79,16 +81,16 @@ public sealed record TrainingOptions
     /// <summary>Throws a clear error naming the first setting out of range.</summary>
     public void Validate()
     {
-        if (Epochs < 1) throw new FishKitException($"epochs = {Epochs} must be at least 1.");
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new FishKitException($"learning rate = {LearningRate} must be a positive number.");
+        Limits.Epochs.Check("epochs", Epochs);
+        Limits.LearningRate.Check("learning rate", LearningRate);
         if (!(Beta1 >= 0 && Beta1 < 1) || !(Beta2 >= 0 && Beta2 < 1)) throw new FishKitException($"Adam betas ({Beta1}, {Beta2}) must be in [0, 1).");
         if (!(Epsilon > 0)) throw new FishKitException($"Adam epsilon = {Epsilon} must be positive.");
         if (!Enum.IsDefined(KeepBest)) throw new FishKitException($"unknown best checkpoint rule {KeepBest}; use lowest_validation_loss or highest_validation_auc.");
-        if (Threads < 0) throw new FishKitException($"threads = {Threads} must be 0 (all cores) or more.");
+        Limits.Threads.Check("threads", Threads);
         if (Device is not ("cpu" or "cuda")) throw new FishKitException($"device '{Device}' is not known; use \"cpu\" or \"cuda\".");
-        if (EarlyStoppingPatience is < 1) throw new FishKitException($"early stopping patience = {EarlyStoppingPatience} must be at least 1 epoch.");
-        if (MaxBatchesPerEpoch is < 1) throw new FishKitException($"max batches per epoch = {MaxBatchesPerEpoch} must be at least 1.");
-        if (MaxMinutes is double m && !(m > 0 && double.IsFinite(m))) throw new FishKitException($"max minutes = {m} must be a positive number of minutes (or null: no time budget).");
+        if (EarlyStoppingPatience is int patience) Limits.Epochs.Check("early stopping patience", patience);
+        if (MaxBatchesPerEpoch is int batches) Limits.BatchesPerEpoch.Check("max batches per epoch", batches);
+        if (MaxMinutes is double minutes) Limits.Minutes.Check("max minutes", minutes);
     }
 
 }

@@ -62,7 +62,7 @@ public static class VideoProbe
         if (video.ValueKind != JsonValueKind.Object)
         {
             string what = streams.Length == 0 ? "no streams at all" : "only " + string.Join(", ", streams.Select(x => Text(x, "codec_type") ?? "unknown").Distinct()) + " streams";
-            throw new FishKitException($"'{path}' has no video stream ({what}); give a video file with a picture.");
+            throw new FishKitException($"'{path}' has no video stream ({what}); if it is a video, it is truncated or damaged (copy it again), otherwise give a video file with a picture.");
         }
         if (container.EndsWith("_pipe", StringComparison.Ordinal) || container == "image2")
             throw new FishKitException($"'{path}' is a still image ({container}), not a video; put frames in a folder named 00000.png, 00001.png, ... and use the folder directly.");

@@ -58,8 +58,10 @@ public class BootstrapTests
     {
         bool[] labels = [true, false, true, false];
         double[] scores = [0.4, 0.3, 0.2, 0.1];
-        Assert.Contains("resamples is 0", Assert.Throws<FishKitException>(() => BootstrapAuc.Interval(labels, scores, 0, 1)).Message);
-        Assert.Contains("confidence is 1", Assert.Throws<FishKitException>(() => BootstrapAuc.Interval(labels, scores, 10, 1, 1.0)).Message);
+        Assert.Equal("bootstrap resamples = 0 is out of range; allowed: 1 to 1,000,000 resamples.",
+            Assert.Throws<FishKitException>(() => BootstrapAuc.Interval(labels, scores, 0, 1)).Message);
+        Assert.Equal("confidence = 1 is out of range; allowed: above 0 and below 1.",
+            Assert.Throws<FishKitException>(() => BootstrapAuc.Interval(labels, scores, 10, 1, 1.0)).Message);
         // With 2 frames a resample is one class when both draws pick the same frame (1 in 2); with seed 17 all 3 do
         // (found by replaying the seeded SplitMix64 streams in Python).
         Assert.Contains("every one of the 3 bootstrap resamples drew one class only",

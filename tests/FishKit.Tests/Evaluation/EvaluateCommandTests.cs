@@ -130,7 +130,7 @@ public sealed class EvaluateCommandTests : IDisposable
         { "a missing scores file", ["--scores", "nope.csv"], "'{dir}/nope.csv' not found; check the path." },
         { "an unknown format", ["--scores", "scores.txt"], "'{dir}/scores.txt': unknown series format '.txt'" },
         { "a bad --compare file", ["--compare", "short.npy"], "has 600 frames but '{dir}/short.npy' has 599" },
-        { "negative --bootstrap", ["--bootstrap", "-5"], "--bootstrap -5 is negative" },
+        { "negative --bootstrap", ["--bootstrap", "-5"], "--bootstrap -5 is out of range; allowed: 1 to 1,000,000 resamples." },
     };
 
     [Theory, MemberData(nameof(BadInput))]

@@ -124,10 +124,12 @@ public class FrameDecoderTests
     /// <summary>A PNG whose header states 10000 x 6000 (60 megapixels) followed by almost nothing.</summary>
     static byte[] HugePngHeader()
     {
-        var png = HandFilteredPng([0], 1, 1, _ => None);
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), 10_000);
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), 6_000);
-        return png;
+        return TestImages.WithChunk(HandFilteredPng([0], 1, 1, _ => None), "IHDR", header =>
+        {
+            BinaryPrimitives.WriteInt32BigEndian(header, 10_000);
+            BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 6_000);
+            return header;
+        });
     }
 
     /// <summary>A 54-byte BMP header stating 8000 x 8000 pixels at 24 bits, without the pixels.</summary>

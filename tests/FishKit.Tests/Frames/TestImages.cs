@@ -103,6 +103,32 @@ public static class TestImages
         png.Write(crc);
     }
 
+    /// <summary>
+    /// <paramref name="png"/> with the data of its first <paramref name="type"/> chunk replaced by <paramref name="edit"/>(data)
+    /// and the chunk's length and CRC made to match: a file that is wrong, yet not damaged on the way. For IHDR the data is
+    /// width, height, bit depth, colour type, compression, filter and interlace (13 bytes).
+    /// </summary>
+    public static byte[] WithChunk(byte[] png, string type, Func<byte[], byte[]> edit)
+    {
+        var result = new MemoryStream();
+        result.Write(png.AsSpan(0, 8));
+        bool done = false;
+        for (int at = 8; at < png.Length;)
+        {
+            int length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            string name = System.Text.Encoding.ASCII.GetString(png, at + 4, 4);
+            var data = png.AsSpan(at + 8, length).ToArray();
+            if (name == type && !done)
+            {
+                WriteChunk(result, name, edit(data));
+                done = true;
+            }
+            else result.Write(png.AsSpan(at, length + 12));
+            at += length + 12;
+        }
+        return result.ToArray();
+    }
+
     static uint Crc32(byte[] bytes)
     {
         uint crc = 0xFFFFFFFF;

@@ -10,12 +10,12 @@ public class AtomicFileTests
         using var dir = new TempDir();
         var path = dir["checkpoint.ckpt"];
         File.WriteAllText(path, "previous good checkpoint");
-        var e = Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
+        var e = Assert.Throws<FishKitException>(() => AtomicFile.Write(path, stream =>
         {
             stream.Write(new byte[4096]);
-            throw new IOException("No space left on device"); // what a full disk raises mid-write
+            throw new IOException("No space left on device", 28); // what a full disk raises mid-write (ENOSPC)
         }));
-        Assert.Contains("No space", e.Message);
+        Assert.Equal($"cannot write '{path}': no space left on the device; free some space or choose another disk; nothing was left half-written.", e.Message);
         Assert.Equal("previous good checkpoint", File.ReadAllText(path));
         Assert.Equal([path], Directory.GetFiles(dir.Path));
     }
@@ -35,11 +35,12 @@ public class AtomicFileTests
     public void A_folder_that_fails_midway_leaves_nothing_under_its_name_and_an_occupied_folder_is_refused()
     {
         using var dir = new TempDir();
-        Assert.Throws<IOException>(() => AtomicFile.WriteDirectory(dir["frames"], force: false, temp =>
+        var e = Assert.Throws<FishKitException>(() => AtomicFile.WriteDirectory(dir["frames"], force: false, temp =>
         {
             File.WriteAllText(Path.Combine(temp, "00000.png"), "x");
-            throw new IOException("No space left on device");
+            throw new IOException("No space left on device", 28);
         }));
+        Assert.StartsWith($"cannot write '{dir["frames"]}': no space left on the device;", e.Message);
         Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
 
         Directory.CreateDirectory(dir["busy"]);

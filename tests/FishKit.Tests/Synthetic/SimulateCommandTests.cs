@@ -126,7 +126,7 @@ public class SimulateCommandTests
         using var temp = new TempDir();
         File.WriteAllText(temp["blocker"], "a file where a folder should be");
         var r = Cli.Run("simulate", "--frames", "10", "--out", temp["blocker/sub/s"]);
-        AssertOneLineError(r, "cannot create output folder");
+        AssertOneLineError(r, $"cannot write '{temp["blocker/sub/s"]}': a folder on its path is missing or is a file; check the path.");
         Assert.Equal("a file where a folder should be", File.ReadAllText(temp["blocker"]));
     }
 
@@ -147,7 +147,7 @@ public class SimulateCommandTests
         var e = Assert.Throws<FishKitException>(() => TankSimulator.Run(TankParameters.Default with { FishCount = 1 }, 1, 10));
         Assert.Contains("FishCount", e.Message);
         e = Assert.Throws<FishKitException>(() => TankSimulator.Run(TankParameters.Default, 1, 0));
-        Assert.Contains("frames 0", e.Message);
+        Assert.Contains("frames = 0 is out of range", e.Message);
         e = Assert.Throws<FishKitException>(() => TankSimulator.Run(TankParameters.Default with { FishCount = 64 }, 1, 2_000_000));
         Assert.Contains("frames x fish", e.Message);
     }

@@ -9,7 +9,7 @@ namespace FishKit.Tests.Training;
 public class RunsTests
 {
     /// <summary>A recipe small enough for a test: 32x24 frames, clips of 4 steps x 4 frames.</summary>
-    static readonly RunConfig Tiny = RunConfig.Teaching with
+    internal static readonly RunConfig Tiny = RunConfig.Teaching with
     {
         Model = new ConvLstmConfig { Filters = [2] },
         Width = 32, Height = 24, Steps = 4, Channels = 4, Stride = 2,
@@ -18,7 +18,7 @@ public class RunsTests
         EvaluationBatchSize = 64,
     };
 
-    static (string Train, string Validation) Splits(TempDir dir)
+    internal static (string Train, string Validation) Splits(TempDir dir)
     {
         var sim = TankSimulator.Run(new TankParameters(), seed: 5, frames: 600);
         TankSession.WriteSplits(sim, dir["tank"], [new("train", 300), new("validation", 300)]);
@@ -119,6 +119,6 @@ public class RunsTests
         var e = Assert.Throws<FishKitException>(() => RunConfig.Preset("fast"));
         Assert.Contains("writeup, teaching, ytilde-lstm", e.Message);
         var bad = Assert.Throws<FishKitException>(() => RunConfig.FromJson("{\"steps\": 0}", "run.json"));
-        Assert.Contains("at least 1 step", bad.Message);
+        Assert.Equal("clip steps = 0 is out of range; allowed: 1 to 100,000 steps.", bad.Message);
     }
 }

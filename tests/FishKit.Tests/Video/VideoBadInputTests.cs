@@ -62,6 +62,21 @@ public class VideoBadInputTests(VideoFixture video) : IClassFixture<VideoFixture
     }
 
     [FfmpegFact]
+    public void A_video_cut_inside_its_index_is_called_truncated_not_a_file_without_a_picture()
+    {
+        var scratch = video.Scratch("cut-index");
+        var indexFirst = Path.Combine(video.Scratch("index-first"), "fast.mp4");
+        Ffmpeg.Run("-i", video.Mp4, "-c", "copy", "-movflags", "+faststart", indexFirst);
+        var bytes = File.ReadAllBytes(indexFirst);
+        int ftyp = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes);
+        Assert.Equal("moov", System.Text.Encoding.ASCII.GetString(bytes, ftyp + 4, 4));
+        var cut = Path.Combine(scratch, "cut.mp4");
+        File.WriteAllBytes(cut, bytes[..(ftyp + 200)]); // the file type, then the start of the index (moov) only
+        var error = Refused(scratch, cut);
+        Assert.Contains("cut.mp4' has no video stream (only data streams); if it is a video, it is truncated or damaged (copy it again)", error);
+    }
+
+    [FfmpegFact]
     public void A_file_with_only_sound_has_no_video_stream()
     {
         var scratch = video.Scratch("audio");
