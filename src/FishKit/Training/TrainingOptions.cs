@@ -54,7 +54,7 @@ public sealed record TrainingOptions
     /// <summary>CPU threads for TorchSharp (0: all cores).</summary>
     public int Threads { get; init; }
 
-    /// <summary>"cpu" (default) or "cuda" when a GPU build of libtorch is present.</summary>
+    /// <summary>"cpu" (default) or "cuda", which needs a CUDA build of the kit (<see cref="Torch.TorchBackend"/>).</summary>
     public string Device { get; init; } = "cpu";
 
     /// <summary>Which epoch's checkpoint is kept as best.ckpt (the write-up: the lowest validation loss).</summary>
@@ -86,6 +86,7 @@ public sealed record TrainingOptions
         if (!Enum.IsDefined(KeepBest)) throw new FishKitException($"unknown best checkpoint rule {KeepBest}; use lowest_validation_loss or highest_validation_auc.");
         if (Threads < 0) throw new FishKitException($"threads = {Threads} must be 0 (all cores) or more.");
         if (Device is not ("cpu" or "cuda")) throw new FishKitException($"device '{Device}' is not known; use \"cpu\" or \"cuda\".");
+        if (Device == "cuda" && !Torch.TorchBackend.IsCudaBuild) throw new FishKitException(Torch.TorchBackend.CpuBuildHasNoCuda);
         if (EarlyStoppingPatience is < 1) throw new FishKitException($"early stopping patience = {EarlyStoppingPatience} must be at least 1 epoch.");
         if (MaxBatchesPerEpoch is < 1) throw new FishKitException($"max batches per epoch = {MaxBatchesPerEpoch} must be at least 1.");
         if (MaxMinutes is double m && !(m > 0 && double.IsFinite(m))) throw new FishKitException($"max minutes = {m} must be a positive number of minutes (or null: no time budget).");

@@ -23,7 +23,7 @@ public class SlurmAblationTests(ITestOutputHelper output)
         using var cluster = SlurmCluster.Start();
         var started = clock.Elapsed;
         var fishkit = $"{ChildProcess.Dotnet} {Path.Combine(AppContext.BaseDirectory, "FishKit.Cli.dll")}";
-        var submit = ChildProcess.Run(SubmitScript(), [Path.GetFileName(grid), "results"], TimeSpan.FromMinutes(2), dir.Path,
+        var submit = ChildProcess.Run(Path.Combine(RepositoryFolder.Root, "examples", "slurm", "submit.sh"), [Path.GetFileName(grid), "results"], TimeSpan.FromMinutes(2), dir.Path,
             new Dictionary<string, string>(cluster.Environment) { ["FISHKIT"] = fishkit });
         Assert.True(submit.ExitCode == 0, submit.ToString());
         var jobs = Regex.Match(submit.Output, @"^array job (\d+) \(2 cells\), merge job (\d+): results/table\.csv when both are done$", RegexOptions.Multiline);
@@ -38,14 +38,6 @@ public class SlurmAblationTests(ITestOutputHelper output)
         Assert.Contains("Table -> results/table.csv", File.ReadAllText(dir[$"slurm-{merge}.out"]));
         Assert.Equal(File.ReadAllText(dir["local/table.csv"]), File.ReadAllText(dir["results/table.csv"]));
         output.WriteLine($"Slurm ablation test: {clock.Elapsed.TotalSeconds:F0} s in all (one-machine run and cluster start {started.TotalSeconds:F0} s, Slurm jobs {(clock.Elapsed - started).TotalSeconds:F0} s)");
-    }
-
-    /// <summary>examples/slurm/submit.sh in the repository the tests were built from.</summary>
-    static string SubmitScript()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "examples", "slurm", "submit.sh"))) folder = folder.Parent!;
-        return Path.Combine(folder.FullName, "examples", "slurm", "submit.sh");
     }
 
     static string JobLogs(TempDir dir) => string.Join("\n", Directory.GetFiles(dir.Path, "slurm-*.out").Order()
