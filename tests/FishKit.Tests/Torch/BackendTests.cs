@@ -4,19 +4,9 @@ using FishKit.Torch;
 
 namespace FishKit.Tests.Torch;
 
-/// <summary>The CPU build's word on CUDA, the switch that selects a CUDA build, and libtorch's NNPACK turned off.</summary>
+/// <summary>The CPU build's word on CUDA, the switch that selects a CUDA build, and libtorch's NNPACK turned off (doctor's lines: DoctorCommandTests).</summary>
 public class BackendTests
 {
-    [Fact]
-    public void Doctor_says_this_is_the_CPU_build_without_CUDA_and_that_NNPACK_is_off()
-    {
-        var result = Cli.Run("doctor");
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("\nbackend:        CPU build (TorchSharp-cpu): no CUDA\n", result.Output);
-        Assert.Contains("\nNNPACK:         off (turned off by the kit before the first convolution", result.Output);
-    }
-
     [Fact]
     public void The_kit_turns_NNPACK_off_in_libtorch_before_any_convolution()
     {
