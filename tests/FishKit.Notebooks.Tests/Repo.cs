@@ -8,7 +8,7 @@ namespace FishKit.Notebooks.Tests;
 static class Repo
 {
     /// <summary>The repository root: the folder holding FishNotebooks.sln above the test's bin folder.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestSupport.RepositoryFolder.Root;
 
     /// <summary>The committed notebooks.</summary>
     public static string Notebooks => Path.Combine(Root, "notebooks");
@@ -18,13 +18,6 @@ static class Repo
 
     /// <summary>A fixture notebook shipped with the tests.</summary>
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
-
-    static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "FishNotebooks.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no FishNotebooks.sln above {AppContext.BaseDirectory}");
-    }
 }
 
 /// <summary>A fresh temporary folder for one test, deleted afterwards.</summary>

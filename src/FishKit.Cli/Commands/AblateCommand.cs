@@ -5,7 +5,10 @@ using FishKit.Training;
 
 namespace FishKit.Cli.Commands;
 
-/// <summary><c>fishkit ablate</c>: runs an ablation grid (all cells, or one with --cell) into a results folder; <c>fishkit ablate merge</c> builds its table.</summary>
+/// <summary>
+/// <c>fishkit ablate</c>: runs an ablation grid (all cells, or one with --cell) into a results folder; <c>fishkit ablate
+/// merge</c> builds its table; <c>fishkit ablate cells</c> lists the cells (how many array tasks a scheduler needs).
+/// </summary>
 static class AblateCommand
 {
     public static Command Create()
@@ -15,7 +18,7 @@ static class AblateCommand
         var cell = new Option<int?>("--cell") { Description = "Run only cell K (0 to N-1): skipped when finished, resumed when half-finished." };
         var command = new Command("ablate", "Run an ablation grid: every cell x seed trains into --out with a run record; without --cell the table follows.")
         {
-            grid, output, cell, Merge(),
+            grid, output, cell, Merge(), Cells(),
         };
         command.SetAction(parseResult =>
         {
@@ -45,6 +48,20 @@ static class AblateCommand
         var folder = new Argument<string>("folder") { Description = "The results folder of fishkit ablate." };
         var command = new Command("merge", "Build the table of a results folder whose cells have all finished: table.csv beside grid.json.") { folder };
         command.SetAction(parseResult => WriteTable(parseResult.InvocationConfiguration.Output, parseResult.GetValue(folder)!));
+        return command;
+    }
+
+    static Command Cells()
+    {
+        var grid = new Option<string>("--grid") { Description = "The grid JSON.", Required = true };
+        var command = new Command("cells", "List the grid's cells, one line each (K: its levels), e.g. to size a scheduler's job array (examples/slurm).") { grid };
+        command.SetAction(parseResult =>
+        {
+            var loaded = AblationGrid.Load(parseResult.GetValue(grid)!);
+            foreach (var c in loaded.Cells)
+                parseResult.InvocationConfiguration.Output.WriteLine($"{c.Index}: {string.Join(", ", loaded.Labels(c))}");
+            return 0;
+        });
         return command;
     }
 

@@ -6,12 +6,12 @@ using TorchSharp;
 
 namespace FishKit.Cli.Commands;
 
-/// <summary>`fishkit doctor`: says whether TorchSharp works here, which native files the kit loaded and why, and proves it with a tiny computation.</summary>
+/// <summary>`fishkit doctor`: says whether TorchSharp works here, which native files the kit loaded and why, which backend it was built for, and proves it with a tiny computation.</summary>
 static class DoctorCommand
 {
     public static Command Create()
     {
-        var command = new Command("doctor", "Check that TorchSharp works on this machine: platform, CPU, native libraries found, whether the libstdc++ adaptation was needed, threads, the convolution self-check and oneDNN's state, and a tiny tensor computation.");
+        var command = new Command("doctor", "Check that TorchSharp works on this machine: platform, CPU, native libraries found, the backend (CPU or CUDA build, CUDA devices), whether the libstdc++ adaptation was needed, threads, the convolution self-check and oneDNN's state, and a tiny tensor computation.");
         command.SetAction(parseResult => Report(parseResult.InvocationConfiguration.Output));
         return command;
     }
@@ -24,12 +24,14 @@ static class DoctorCommand
         output.WriteLine($"cpu:            {CpuModel.Describe()}");
         output.WriteLine($"TorchSharp:     {torchSharp.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]} ({torchSharp.Location})");
         output.WriteLine($"libtorch:       {torch.__version__} ({setup.LibTorchCpu ?? "loaded by TorchSharp"})");
+        output.WriteLine($"backend:        {TorchBackend.Describe()}");
         if (setup.LibStdCxx != null)
             output.WriteLine($"libstdc++:      {setup.LibStdCxx} ({(setup.MissingVersions.Count == 0 ? "has every version needed" : "lacks " + string.Join(", ", setup.MissingVersions))})");
         output.WriteLine($"LibTorchSharp:  {Describe(setup)}");
         output.WriteLine($"setup:          {setup.Elapsed.TotalMilliseconds:F0} ms");
         output.WriteLine($"threads:        {torch.get_num_threads()}, {OpenMpWaitPolicy.Variable}={OpenMpWaitPolicy.Current ?? "unset"}");
         output.WriteLine($"oneDNN:         {TorchRuntime.OneDnn.Reason}");
+        output.WriteLine($"NNPACK:         {Nnpack.Describe()}");
         output.WriteLine($"tensor check:   {TensorCheck()}");
     }
 

@@ -134,13 +134,18 @@ public static partial class NotebookRunner
     [GeneratedRegex("""^#r[ \t]+"[^"\n]*FishKit\.Notebooks\.dll"[ \t]*$""", RegexOptions.Multiline)]
     private static partial Regex KitReference();
 
-    /// <summary>A composite kernel with one C# kernel, NuGet references (whose kernel extensions are loaded), value sharing and the kernel helpers.</summary>
+    /// <summary>A composite kernel with one C# kernel, NuGet references (their assemblies referenced, their kernel extensions loaded), value sharing and the kernel helpers.</summary>
     static CompositeKernel CreateKernel()
     {
         var csharp = new CSharpKernel()
             .UseKernelHelpers()
             .UseValueSharing()
-            .UseNugetDirective((k, packages) => PackageExtensions.LoadAsync(k.RootKernel, packages.Select(p => p.PackageRoot)), false);
+            .UseNugetDirective((k, packages) =>
+            {
+                // as the .NET Interactive tool does: the packages' assemblies become references of later submissions
+                k.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
+                return PackageExtensions.LoadAsync(k.RootKernel, packages.Select(p => p.PackageRoot));
+            }, false);
         var composite = new CompositeKernel("fishkit") { csharp };
         composite.DefaultKernelName = csharp.Name;
         return composite;

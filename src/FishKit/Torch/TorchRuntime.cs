@@ -50,8 +50,9 @@ public static class TorchRuntime
     /// Makes TorchSharp usable in this process and says how; call it first in a notebook or any host that uses
     /// TorchSharp directly. Idempotent and thread-safe: later calls return the first result at no cost.
     /// </summary>
-    /// <remarks>Then, once per process, it checks libtorch's float32 convolution gradients and turns libtorch's oneDNN
-    /// off where they are wrong (<see cref="OneDnnGuard"/>; <see cref="OneDnn"/> says what it found).</remarks>
+    /// <remarks>Then, once per process, it turns libtorch's NNPACK off (<see cref="Nnpack"/>), checks libtorch's float32
+    /// convolution gradients and turns libtorch's oneDNN off where they are wrong (<see cref="OneDnnGuard"/>;
+    /// <see cref="OneDnn"/> says what it found).</remarks>
     /// <exception cref="FishKitException">The natives are missing, cannot be loaded or patched, TorchSharp was
     /// already started wrongly in this process, or libtorch's convolutions are wrong here whatever the kit switches;
     /// the message says what to do.</exception>
@@ -81,6 +82,7 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (oneDnn != null) return;
+            Nnpack.Switch()?.Enabled = false; // before the first convolution, which is the check's
             var state = OneDnnGuard.Apply(OneDnnGuard.Parse(Environment.GetEnvironmentVariable(OneDnnGuard.Variable)),
                 OneDnnSwitch.OfLoadedLibTorch(), ConvolutionCheck.Run);
             if (state.TurnedOffByCheck || !state.Check.Passed)

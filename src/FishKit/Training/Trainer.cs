@@ -207,7 +207,9 @@ public static class Trainer
     static Device Device(string name)
     {
         if (name == "cuda" && !cuda.is_available())
-            throw new FishKitException("device \"cuda\" was asked for but no CUDA device is available to TorchSharp (this kit ships the CPU build); use --device cpu.");
+            throw new FishKitException(TorchBackend.IsCudaBuild
+                ? "device \"cuda\" was asked for, but libtorch finds no CUDA device here (check the NVIDIA driver with nvidia-smi); use --device cpu."
+                : TorchBackend.CpuBuildHasNoCuda);
         return name == "cuda" ? CUDA : CPU;
     }
 }

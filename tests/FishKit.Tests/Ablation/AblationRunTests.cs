@@ -1,36 +1,13 @@
 using FishKit.Ablation;
-using FishKit.Synthetic;
 using FishKit.Training;
 
 namespace FishKit.Tests.Ablation;
 
 public class AblationRunTests
 {
-    /// <summary>
-    /// A 2x2 grid on a tiny recipe (32x24 frames, clips of 4 x 4 frames, 2 filters, one thread): 1 epoch of 2 batches
-    /// per cell. <paramref name="lr"/> changes the grid (and its hash).
-    /// </summary>
-    static string Grid(TempDir dir, string lr = "0.002", string budget = """{"epochs": 1, "maxBatchesPerEpoch": 2}""")
-    {
-        if (!Directory.Exists(dir["tank"]))
-        {
-            var sim = TankSimulator.Run(new TankParameters(), seed: 5, frames: 600);
-            TankSession.WriteSplits(sim, dir["tank"], [new("train", 300), new("validation", 300)]);
-        }
-        var path = dir[$"grid-{lr}.json"];
-        File.WriteAllText(path, $$"""
-            {
-              "preset": "teaching",
-              "recipe": {"model": {"filters": [2]}, "width": 32, "height": 24, "steps": 4, "stride": 2,
-                         "training": {"threads": 1}, "batches": {"batchSize": 4}, "evaluationBatchSize": 64},
-              "data": {"train": "tank/train", "validation": "tank/validation"},
-              "factors": {"training.learningRate": [{{lr}}, 0.02], "batches.flips": [true, false]},
-              "seeds": [1],
-              "budget": {{budget}}
-            }
-            """);
-        return path;
-    }
+    /// <summary>A 2x2 tiny grid (<see cref="TinyGrid"/>): 1 epoch of 2 batches per cell. <paramref name="lr"/> changes the grid (and its hash).</summary>
+    static string Grid(TempDir dir, string lr = "0.002", string budget = """{"epochs": 1, "maxBatchesPerEpoch": 2}""") =>
+        TinyGrid.Write(dir, lr, $$"""{"training.learningRate": [{{lr}}, 0.02], "batches.flips": [true, false]}""", budget);
 
     [Fact]
     public void The_same_grid_and_seeds_give_the_same_table_byte_for_byte()

@@ -6,7 +6,7 @@ namespace FishKit.Tests.Torch;
 public class DoctorCommandTests
 {
     [Fact]
-    public void Doctor_reports_the_natives_and_a_correct_tensor_computation()
+    public void Doctor_reports_the_natives_the_CPU_build_NNPACK_off_and_a_correct_tensor_computation()
     {
         var result = Cli.Run("doctor");
 
@@ -14,6 +14,8 @@ public class DoctorCommandTests
         Assert.Equal("", result.Error);
         Assert.Contains("libtorch:       2.10.0", result.Output);
         Assert.Contains("tensor check:   ok", result.Output);
+        Assert.Contains("\nbackend:        CPU build (TorchSharp-cpu): no CUDA\n", result.Output);
+        Assert.Contains("\nNNPACK:         off (turned off by the kit before the first convolution", result.Output);
     }
 
     [Theory]
