@@ -25,6 +25,16 @@ public sealed record ModelScores(string Name, int[] Frames, bool[] Labels, doubl
         return new ModelScores(name, frames, labels[first..(last + 1)], scores[first..(last + 1)], writeUp);
     }
 
+    /// <summary>
+    /// The write-up's best ConvLSTM as published in its clone: its probabilities (<c>Y_pred.npy</c>) on the test frames
+    /// 119 .. T-12 with the write-up's labels, and its published numbers.
+    /// </summary>
+    public static ModelScores WriteUpConvLstm(string name, WriteUpClone clone)
+    {
+        var (first, last) = clone.Scored;
+        return new ModelScores(name, Enumerable.Range(first, last - first + 1).ToArray(), clone.Test.Labels[first..(last + 1)], clone.ConvLstm, WriteUpResults.ConvLstmBest);
+    }
+
     /// <summary>A trained model's predictions (as <c>Trainer.Predict</c> yields them), sorted by frame.</summary>
     public static ModelScores FromPredictions(string name, IEnumerable<(int Frame, float Probability, bool Label)> predictions)
     {

@@ -1,12 +1,14 @@
 using FishKit.Frames;
 using FishKit.Pipeline;
 using FishKit.Training;
+using FishKit.WriteUp;
 
 namespace FishKit.Notebooks;
 
 /// <summary>
 /// Where the notebooks' data is: the folder <c>FISHKIT_DATA</c> names, or else the shipped sample
-/// <c>data-samples/synthetic-tank</c> found from the current folder upwards (a notebook runs in notebooks/).
+/// <c>data-samples/synthetic-tank</c> found from the current folder upwards (a notebook runs in notebooks/); and the
+/// clone of the write-up's repository that <c>FISHKIT_WRITEUP</c> names, for the sections on the real tank.
 /// </summary>
 public static class NotebookData
 {
@@ -33,6 +35,43 @@ public static class NotebookData
             throw new FishKitException($"'{SampleFolder}' was not found above '{Environment.CurrentDirectory}'; open the notebook from the repository's notebooks/ folder, or set {NotebookMode.DataVariable} to a data folder.");
         }
     }
+
+    /// <summary>
+    /// The clone of the write-up's repository that <c>FISHKIT_WRITEUP</c> names, with its targets checked
+    /// (<see cref="WriteUpClone.Open"/>) and its sample frames and best model present; null when the variable is not set.
+    /// A clone that fails a check is one error line naming the variable and what is wrong.
+    /// </summary>
+    public static WriteUpClone? WriteUp
+    {
+        get
+        {
+            var folder = Environment.GetEnvironmentVariable(NotebookMode.WriteUpVariable);
+            if (string.IsNullOrWhiteSpace(folder)) return null;
+            string Problem(string what) => $"{NotebookMode.WriteUpVariable}='{folder}': {what}";
+            WriteUpClone clone;
+            try
+            {
+                clone = WriteUpClone.Open(folder);
+            }
+            catch (FishKitException e)
+            {
+                throw new FishKitException(Problem(e.Message), e);
+            }
+            foreach (var part in new[] { clone.SampleImages, clone.BestModel })
+                if (!Directory.Exists(part))
+                    throw new FishKitException(Problem($"the clone has no '{Path.GetFileName(part)}/' folder; clone the write-up again (`{WriteUpClone.CloneCommand}`)."));
+            return clone;
+        }
+    }
+
+    /// <summary>How to get the write-up's clone, in one line: what a section on the real tank prints without <c>FISHKIT_WRITEUP</c>.</summary>
+    public static string WriteUpHint =>
+        $"This section runs on the write-up's real tank: `{WriteUpClone.CloneCommand}`, then {NotebookMode.WriteUpVariable}=$PWD/writeup (not set, so skipped).";
+
+    /// <summary>One line on the write-up's clone: its folder and the frames of each split, or without one <see cref="WriteUpHint"/>.</summary>
+    public static string WriteUpLine(WriteUpClone? clone) => clone is null
+        ? WriteUpHint
+        : $"The write-up's clone in {clone.Folder}: y-tilde and labels of {string.Join(", ", clone.Splits.Select(s => $"{s.Name} ({s.YTilde.Length:N0} frames)"))}.";
 
     /// <summary>The frame folder of one split ("train", "validation" or "test").</summary>
     public static string Split(string split)

@@ -12,6 +12,9 @@ public static class NotebookMode
     /// <summary>The environment variable that points the notebooks at another data folder (with train/, validation/, test/).</summary>
     public const string DataVariable = "FISHKIT_DATA";
 
+    /// <summary>The environment variable that points the notebooks at a clone of the write-up's repository, for their sections on the real tank.</summary>
+    public const string WriteUpVariable = "FISHKIT_WRITEUP";
+
     /// <summary>The environment variable that makes charts load plotly.js from its CDN instead of embedding it ("cdn").</summary>
     public const string PlotlyVariable = "FISHKIT_PLOTLYJS";
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FishKit.Training;
 
 namespace FishKit.Notebooks;
@@ -20,19 +21,26 @@ public static class NotebookRuns
 
     /// <summary>
     /// The run folder of <paramref name="name"/> holding a finished run of <paramref name="config"/>: the one already
-    /// there when it is finished (summary.json written and run.json equal to <paramref name="config"/>, e.g. trained by an
-    /// earlier notebook), else a <see cref="Fresh"/> one trained now (<see cref="Runs.Train"/>) on the frames at
-    /// <paramref name="train"/>, validating on <paramref name="validation"/>. <paramref name="progress"/> makes the
+    /// there when it is finished (summary.json written, run.json equal to <paramref name="config"/> and config.json naming
+    /// the same data, e.g. trained by an earlier notebook), else a <see cref="Fresh"/> one trained now
+    /// (<see cref="Runs.Train"/>) on the frames (or series) at <paramref name="train"/>, validating on <paramref name="validation"/>. <paramref name="progress"/> makes the
     /// progress display, and is called only when training starts (e.g. <c>() =&gt; TrainingDisplay.Show("...")</c>).
     /// </summary>
     public static RunFolder Finished(string name, RunConfig config, string train, string validation, Func<IProgress<TrainingProgress>>? progress = null)
     {
         var folder = Folder(name);
         var recipe = Runs.ConfigPath(folder);
-        if (File.Exists(folder.Summary) && File.Exists(recipe) && File.ReadAllText(recipe) == config.ToJson()) return folder;
+        if (File.Exists(folder.Summary) && File.Exists(recipe) && File.ReadAllText(recipe) == config.ToJson() && TrainedOn(folder, train, validation)) return folder;
         folder = Fresh(name);
         Runs.Train(config, train, validation, folder, progress: progress?.Invoke());
         return folder;
+    }
+
+    /// <summary>Whether the run's config.json names <paramref name="train"/> and <paramref name="validation"/> as its data.</summary>
+    static bool TrainedOn(RunFolder folder, string train, string validation)
+    {
+        var data = File.Exists(folder.Config) ? JsonNode.Parse(File.ReadAllText(folder.Config))?["data"] : null;
+        return data?["train"]?.GetValue<string>() == Path.GetFullPath(train) && data?["validation"]?.GetValue<string>() == Path.GetFullPath(validation);
     }
 
     /// <summary>The run folder of <paramref name="name"/> ("-quick" added in quick mode, or when <paramref name="quick"/> says so), not touched.</summary>

@@ -107,20 +107,28 @@ public static partial class Tables
     /// </summary>
     public static DataFrame Metrics(params ModelScores[] models)
     {
-        string[] metrics = ["ROC AUC", "average precision", "max Youden's J", "threshold at max J", "TPR at max J", "FPR at max J", "max accuracy", "threshold at max accuracy"];
-        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("metric", metrics) };
+        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("metric", MetricNames) };
         foreach (var m in models)
         {
-            var r = m.Report();
-            var (j, a) = (r.Youden, r.MaxAccuracy);
-            columns.Add(new StringDataFrameColumn(m.Name,
-                [Cell(r.Auc), Cell(r.AveragePrecision), Cell(j.J), HtmlText.Threshold(j.Threshold, j.Tpr, j.Fpr), Cell(j.Tpr), Cell(j.Fpr), Cell(a.Accuracy), HtmlText.Threshold(a.Threshold, a.Tpr, a.Fpr)]));
-            if (m.WriteUp is { } w)
-                columns.Add(new StringDataFrameColumn($"{m.Name} (write-up)",
-                    [Cell(w.Auc), null, Cell(w.YoudenJ), Cell(w.YoudenThreshold), Cell(w.Tpr), Cell(w.Fpr), Cell(w.MaxAccuracy), Cell(w.MaxAccuracyThreshold)]));
+            columns.Add(new StringDataFrameColumn(m.Name, MetricCells(m.Report())));
+            if (m.WriteUp is { } w) columns.Add(new StringDataFrameColumn($"{m.Name} (write-up)", MetricCells(w)));
         }
         return new DataFrame(columns);
     }
+
+    /// <summary>The metrics of <see cref="Metrics"/>, in order.</summary>
+    static readonly string[] MetricNames = ["ROC AUC", "average precision", "max Youden's J", "threshold at max J", "TPR at max J", "FPR at max J", "max accuracy", "threshold at max accuracy"];
+
+    /// <summary>An evaluation's <see cref="MetricNames"/> as table cells.</summary>
+    static string?[] MetricCells(EvaluationReport r)
+    {
+        var (j, a) = (r.Youden, r.MaxAccuracy);
+        return [Cell(r.Auc), Cell(r.AveragePrecision), Cell(j.J), HtmlText.Threshold(j.Threshold, j.Tpr, j.Fpr), Cell(j.Tpr), Cell(j.Fpr), Cell(a.Accuracy), HtmlText.Threshold(a.Threshold, a.Tpr, a.Fpr)];
+    }
+
+    /// <summary>What the write-up published for a model as <see cref="MetricNames"/> cells: blank where it gave nothing (it gave no average precision).</summary>
+    static string?[] MetricCells(WriteUpResults.ModelResult w) =>
+        [Cell(w.Auc), null, Cell(w.YoudenJ), Cell(w.YoudenThreshold), Cell(w.Tpr), Cell(w.Fpr), Cell(w.MaxAccuracy), Cell(w.MaxAccuracyThreshold)];
 
     /// <summary>
     /// Per model: frames, positives, ROC AUC and its percentile bootstrap interval (<see cref="BootstrapAuc"/>:

@@ -1,3 +1,5 @@
+using FishKit.WriteUp;
+
 namespace FishKit.Notebooks.Tests;
 
 /// <summary>Where notebooks find their data, the ground truth they show, and quick mode.</summary>
@@ -31,6 +33,35 @@ public class NotebookDataTests
         finally
         {
             Environment.SetEnvironmentVariable(NotebookMode.DataVariable, null);
+        }
+    }
+
+    [Fact]
+    public void Fishkit_writeup_names_a_checked_clone_and_anything_wrong_with_it_is_one_line_naming_the_variable()
+    {
+        using var temp = new TempDir();
+        try
+        {
+            Environment.SetEnvironmentVariable(NotebookMode.WriteUpVariable, null);
+            Assert.Null(NotebookData.WriteUp);
+            Assert.Equal(NotebookData.WriteUpHint, NotebookData.WriteUpLine(null));
+
+            var clone = WriteUpFixtureClone.Make(temp["writeup"]);
+            Environment.SetEnvironmentVariable(NotebookMode.WriteUpVariable, clone);
+            Assert.True(Directory.Exists(NotebookData.WriteUp!.SampleImages));
+
+            Directory.Delete(Path.Combine(clone, WriteUpClone.SampleImagesFolder), recursive: true);
+            var missing = Assert.Throws<FishKitException>(() => NotebookData.WriteUp).Message;
+            Assert.StartsWith($"FISHKIT_WRITEUP='{clone}': the clone has no 'sample training images/' folder;", missing);
+
+            File.Delete(Path.Combine(clone, "targets", "test", "Y_pred.npy"));
+            var damaged = Assert.Throws<FishKitException>(() => NotebookData.WriteUp).Message;
+            Assert.StartsWith($"FISHKIT_WRITEUP='{clone}': '{Path.Combine(clone, "targets", "test", "Y_pred.npy")}' is missing;", damaged);
+            Assert.DoesNotContain('\n', damaged + missing);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(NotebookMode.WriteUpVariable, null);
         }
     }
 

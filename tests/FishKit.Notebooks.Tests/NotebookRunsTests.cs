@@ -37,7 +37,7 @@ public class NotebookRunsTests
     }
 
     [Fact]
-    public void A_finished_run_of_the_same_recipe_is_reused_and_any_other_is_trained_afresh()
+    public void A_finished_run_of_the_same_recipe_on_the_same_data_is_reused_and_any_other_is_trained_afresh()
     {
         using var temp = new TempDir();
         var sim = TankSimulator.Run(new TankParameters(), seed: 5, frames: 600);
@@ -67,9 +67,12 @@ public class NotebookRunsTests
             Assert.Equal(2, displays.Made);
             Assert.Equal(other.ToJson(), File.ReadAllText(Runs.ConfigPath(run)));
 
-            File.Delete(run.Summary); // a run stopped before it finished
-            NotebookRuns.Finished(name, other, train, validation, displays.Make);
+            NotebookRuns.Finished(name, other, validation, train, displays.Make); // the same recipe on other data
             Assert.Equal(3, displays.Made);
+
+            File.Delete(run.Summary); // a run stopped before it finished
+            NotebookRuns.Finished(name, other, validation, train, displays.Make);
+            Assert.Equal(4, displays.Made);
             Assert.True(File.Exists(run.Summary));
         }
         finally

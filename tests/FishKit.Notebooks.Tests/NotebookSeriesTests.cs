@@ -36,6 +36,15 @@ public class NotebookSeriesTests(NotebookSeries series)
     }
 
     [Fact]
+    public void Without_the_write_ups_clone_each_section_on_the_real_tank_prints_one_line_on_how_to_get_it()
+    {
+        var sections = series.Result.Notebooks.Where(n => WriteUpNotebookSeries.Numbers.Contains(Path.GetFileName(n.Source)[..2])).Select(n => WriteUpSection(n.Notebook)).ToList();
+        Assert.Equal(WriteUpNotebookSeries.Numbers.Length, sections.Count);
+        Assert.All(sections, s => Assert.Equal([NotebookData.WriteUpHint], s.SelectMany(Texts)));
+        Assert.Contains("`git clone https://github.com/M-Lin-DM/Convolutional-LSTMs-for-Motion-Forcasting writeup`, then FISHKIT_WRITEUP=$PWD/writeup", NotebookData.WriteUpHint);
+    }
+
+    [Fact]
     public void Notebook_01_shows_frames_as_images_and_the_split_beside_the_write_up()
     {
         var notebook = series.Executed("01-data-and-frames");

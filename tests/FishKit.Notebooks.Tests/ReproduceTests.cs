@@ -1,4 +1,5 @@
 using FishKit.Cli;
+using FishKit.Notebooks.Runner;
 
 namespace FishKit.Notebooks.Tests;
 
@@ -23,5 +24,20 @@ public class ReproduceTests
         Assert.True(File.Exists(temp["reproduce/metrics.json"]));
         Assert.True(File.Exists(temp["notebooks/01-display-update.ipynb"]));
         Assert.Contains("<!DOCTYPE html>", File.ReadAllText(temp["notebooks/report.html"]));
+    }
+
+    [Fact]
+    public void Reproduce_with_the_write_up_runs_the_notebooks_with_fishkit_writeup_set_to_the_clone()
+    {
+        using var temp = new TempDir();
+        var clone = WriteUpFixtureClone.Make(temp["writeup"]);
+        var error = new StringWriter();
+
+        int code = CliApp.Run(["reproduce", "--writeup", clone, "--out", temp["reproduce"], "--notebooks", Path.GetDirectoryName(Repo.Fixture("writeup/01-writeup-variable.ipynb"))!,
+            "--notebooks-out", temp["notebooks"], "--quick"], new StringWriter(), error);
+
+        Assert.True(code == 0, error.ToString());
+        var cell = NotebookFile.Read(temp["notebooks/01-writeup-variable.ipynb"]).Cells.Single(c => NotebookFile.Type(c!) == "code")!;
+        Assert.Equal([clone], Outputs.Texts(cell));
     }
 }

@@ -38,15 +38,18 @@ static class NotebooksCommand
         return command;
     }
 
-    /// <summary>Runs the series, printing one line per notebook; a failing cell becomes one clear error line.</summary>
-    public static SeriesResult Run(TextWriter writer, string folder, string outDir, bool quick, string? data = null)
+    /// <summary>
+    /// Runs the series, printing one line per notebook; a failing cell becomes one clear error line. <paramref name="data"/>
+    /// and <paramref name="writeUp"/> set FISHKIT_DATA and FISHKIT_WRITEUP for the run.
+    /// </summary>
+    public static SeriesResult Run(TextWriter writer, string folder, string outDir, bool quick, string? data = null, string? writeUp = null)
     {
         using var cancel = CliCancellation.OnCtrlC();
         var notebooks = NotebookRunner.InOrder(folder);
         var log = new LineLog(writer);
         try
         {
-            return NotebookRunner.RunSeriesAsync(notebooks, new RunnerOptions(outDir, quick, Data: data), log, cancel.Token).GetAwaiter().GetResult();
+            return NotebookRunner.RunSeriesAsync(notebooks, new RunnerOptions(outDir, quick, Data: data, WriteUp: writeUp), log, cancel.Token).GetAwaiter().GetResult();
         }
         catch (NotebookFailure f)
         {

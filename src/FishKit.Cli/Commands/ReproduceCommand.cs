@@ -95,7 +95,7 @@ static class ReproduceCommand
             bool quickMode = parseResult.GetValue(quick);
             writer.WriteLine($"Running the notebooks in {parseResult.GetValue(notebooks)} ({(quickMode ? "quick" : "full")} mode):");
             return NotebooksCommand.Run(writer, parseResult.GetValue(notebooks)!, parseResult.GetValue(notebooksOut)!, quickMode,
-                dataDir == DefaultData ? null : dataDir);
+                dataDir == DefaultData ? null : dataDir, parseResult.GetValue(writeUp));
         }
     }
 

@@ -17,7 +17,8 @@ namespace FishKit.Notebooks.Runner;
 /// <param name="Quick">Quick mode: sets <c>FISHKIT_QUICK=1</c> for the run, which shortens training cells.</param>
 /// <param name="ReportTitle">The HTML report's title.</param>
 /// <param name="Data">A data folder for the notebooks (sets <c>FISHKIT_DATA</c> for the run); null: their default, the shipped sample.</param>
-public sealed record RunnerOptions(string OutputFolder, bool Quick = false, string ReportTitle = "FishKit notebooks", string? Data = null);
+/// <param name="WriteUp">A clone of the write-up's repository for the sections on the real tank (sets <c>FISHKIT_WRITEUP</c> for the run); null: as the environment says.</param>
+public sealed record RunnerOptions(string OutputFolder, bool Quick = false, string ReportTitle = "FishKit notebooks", string? Data = null, string? WriteUp = null);
 
 /// <summary>One executed notebook.</summary>
 /// <param name="Source">The notebook run.</param>
@@ -85,9 +86,11 @@ public static partial class NotebookRunner
         var directory = Environment.CurrentDirectory;
         var quick = Environment.GetEnvironmentVariable(NotebookMode.QuickVariable);
         var data = Environment.GetEnvironmentVariable(NotebookMode.DataVariable);
+        var writeUp = Environment.GetEnvironmentVariable(NotebookMode.WriteUpVariable);
         try
         {
             Environment.SetEnvironmentVariable(NotebookMode.DataVariable, options.Data is null ? data : Path.GetFullPath(options.Data));
+            Environment.SetEnvironmentVariable(NotebookMode.WriteUpVariable, options.WriteUp is null ? writeUp : Path.GetFullPath(options.WriteUp));
             Environment.CurrentDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Environment.SetEnvironmentVariable(NotebookMode.QuickVariable, options.Quick ? "1" : quick);
             var clock = Stopwatch.StartNew();
@@ -123,6 +126,7 @@ public static partial class NotebookRunner
             Environment.CurrentDirectory = directory;
             Environment.SetEnvironmentVariable(NotebookMode.QuickVariable, quick);
             Environment.SetEnvironmentVariable(NotebookMode.DataVariable, data);
+            Environment.SetEnvironmentVariable(NotebookMode.WriteUpVariable, writeUp);
             OneAtATime.Release();
         }
     }

@@ -61,10 +61,11 @@ public static class Runs
     /// <summary>
     /// Scores every frame of <paramref name="frames"/> (folder or store, or for the y-tilde LSTM a y-tilde series file)
     /// with the run's best checkpoint: the model's probability for each frame whose clip (or y-tilde window) exists, and 0
-    /// before it, as the write-up wrote its scores.
+    /// before it, as the write-up wrote its scores. <paramref name="range"/> scores only frames First .. Last (0 elsewhere),
+    /// e.g. to score a few frames with a large model.
     /// </summary>
     public static double[] Predict(RunFolder folder, string frames, string checkpoint = "best",
-        IProgress<(string Stage, long Done, long Total)>? preparing = null, CancellationToken cancel = default)
+        IProgress<(string Stage, long Done, long Total)>? preparing = null, CancellationToken cancel = default, (int First, int Last)? range = null)
     {
         if (!File.Exists(ConfigPath(folder)))
             throw new FishKitException($"'{folder.Path}' is not a run folder (no run.json); give the --out folder of fishkit train.");
@@ -75,7 +76,10 @@ public static class Runs
         int frameCount = split.YTilde.Length;
         if (frameCount <= first)
             throw new FishKitException($"'{frames}' has {frameCount} frames; the model needs at least {first + 1} for one sample.");
-        using var source = Source(config, split, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize }, first, frameCount - 1);
+        var (from, to) = range ?? (first, frameCount - 1);
+        if (from > to || to >= frameCount || to < first)
+            throw new FishKitException($"frames {from} .. {to} are not frames the model can score in '{frames}' ({first} .. {frameCount - 1}).");
+        using var source = Source(config, split, BatchOptions.InOrder with { BatchSize = config.EvaluationBatchSize }, Math.Max(from, first), to);
         using var model = config.Model.Create();
         Checkpoint.Load(path, model, config.Model, optimizer: null);
         var scores = new double[frameCount];

@@ -26,6 +26,12 @@ public sealed class WriteUpClone
     /// <summary>The command that makes a clone.</summary>
     public const string CloneCommand = $"git clone {Repository} writeup";
 
+    /// <summary>The clone's folder of 11 of the write-up's frames (00000.png .. 00010.png, 320x240 grayscale).</summary>
+    public const string SampleImagesFolder = "sample training images";
+
+    /// <summary>The clone's Keras SavedModel of the write-up's best ConvLSTM (what <c>fishkit import keras</c> reads).</summary>
+    public const string BestModelFolder = "checkpoint_tc-augm-best-validation-retarget-upbeat-snowflake-91";
+
     const string Restore = "it is not the file the write-up published: restore it (git checkout -- targets) or clone again";
 
     WriteUpClone(string folder, IReadOnlyList<WriteUpSplit> splits, double[] baseline, double[] convLstm, double[] twoLayer)
@@ -54,6 +60,12 @@ public sealed class WriteUpClone
 
     /// <summary>The two-layer ConvLSTM's probabilities (<c>Y_pred_visionary_serenity.npy</c>) for the same frames.</summary>
     public double[] TwoLayer { get; }
+
+    /// <summary>The write-up's sample frames in the clone (<see cref="SampleImagesFolder"/>; <see cref="Open"/> does not check it).</summary>
+    public string SampleImages => Path.Combine(Folder, SampleImagesFolder);
+
+    /// <summary>The write-up's best model in the clone (<see cref="BestModelFolder"/>; <see cref="Open"/> does not check it).</summary>
+    public string BestModel => Path.Combine(Folder, BestModelFolder);
 
     /// <summary>The test frames the write-up scored: 119 .. T-12.</summary>
     public (int First, int Last) Scored => SignalPipeline.WriteUpRange(Test.YTilde.Length);

@@ -30,11 +30,9 @@ public static class WriteUpReproduction
     public static WriteUpReport Run(WriteUpClone clone, string outDir, string? ytildeRun = null,
         IProgress<TrainingProgress>? training = null, CancellationToken cancel = default)
     {
-        var kit = clone.Splits.Select(s => SignalPipeline.FromYTilde(s.Name, s.YTildeFile, s.YTilde)).ToList();
+        var kit = Signals(clone);
         var (first, last) = clone.Scored;
-        var agreement = clone.Splits.Zip(kit, (s, k) => new SplitAgreement(s.Name, s.YTilde.Length, (double)s.Labels.Count(l => l) / s.Labels.Length,
-            s.Labels.Zip(k.Labels).Count(p => p.First != p.Second),
-            s == clone.Test ? MaxDifference(clone.Baseline.AsSpan(first, last - first + 1), k.Baseline.AsSpan(first, last - first + 1)) : null)).ToList();
+        var agreement = Agreement(clone, kit);
 
         var run = ytildeRun is null ? DefaultRun(outDir) : new RunFolder(ytildeRun);
         TrainingOutcome? outcome = null;
@@ -66,6 +64,21 @@ public static class WriteUpReproduction
         Series.Write(Path.Combine(outDir, clone.Test.Name, "ytilde-lstm.npy"), lstm, "score");
         AtomicFile.WriteText(metrics, MetricsJson(clone, report));
         return report;
+    }
+
+    /// <summary>The kit's signal pipeline on the write-up's y-tilde of each split: its labels and baseline, train, validation and test.</summary>
+    public static IReadOnlyList<SplitSignals> Signals(WriteUpClone clone) =>
+        clone.Splits.Select(s => SignalPipeline.FromYTilde(s.Name, s.YTildeFile, s.YTilde)).ToList();
+
+    /// <summary>Per split, the kit's labels against the write-up's and, on the test split, the kit's baseline against the published one.</summary>
+    public static IReadOnlyList<SplitAgreement> Agreement(WriteUpClone clone) => Agreement(clone, Signals(clone));
+
+    static List<SplitAgreement> Agreement(WriteUpClone clone, IReadOnlyList<SplitSignals> kit)
+    {
+        var (first, last) = clone.Scored;
+        return clone.Splits.Zip(kit, (s, k) => new SplitAgreement(s.Name, s.YTilde.Length, (double)s.Labels.Count(l => l) / s.Labels.Length,
+            s.Labels.Zip(k.Labels).Count(p => p.First != p.Second),
+            s == clone.Test ? MaxDifference(clone.Baseline.AsSpan(first, last - first + 1), k.Baseline.AsSpan(first, last - first + 1)) : null)).ToList();
     }
 
     /// <summary>Where <see cref="Run"/> trains the y-tilde LSTM when given no run: <c>outDir/ytilde-lstm</c>.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FishKit.IO;
 using FishKit.Labeling;
 using FishKit.Tests.WriteUp;
+using FishKit.Training;
 
 namespace FishKit.Tests.Training;
 
@@ -34,6 +35,19 @@ public class SeriesInputTests
         Assert.Equal(600, scores.Length);
         Assert.All(scores[..119], s => Assert.Equal(0, s));
         Assert.All(scores[119..], s => Assert.InRange(s, 1e-9, 1 - 1e-9));
+    }
+
+    [Fact]
+    public void Predict_scores_only_the_frames_asked_for_and_refuses_frames_the_model_cannot_score()
+    {
+        using var dir = new TempDir();
+        var run = new RunFolder(WriteUpFixture.TinyRun(dir));
+        var all = Runs.Predict(run, Fixture("test"));
+        var some = Runs.Predict(run, Fixture("test"), range: (200, 299));
+        Assert.Equal(all.Length, some.Length);
+        Assert.All(Enumerable.Range(200, 100), t => Assert.Equal(all[t], some[t], 6));
+        Assert.All(some[..200].Concat(some[300..]), s => Assert.Equal(0, s));
+        Assert.Contains("frames 50 .. 100 are not frames the model can score", Assert.Throws<FishKitException>(() => Runs.Predict(run, Fixture("test"), range: (50, 100))).Message);
     }
 
     [Fact]
