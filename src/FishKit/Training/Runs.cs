@@ -24,8 +24,9 @@ public static class Runs
     /// Trains <paramref name="config"/> on the frames (folder or store) at <paramref name="train"/>, validating on
     /// <paramref name="validation"/>; the y-tilde LSTM also takes y-tilde series files (.npy or .csv) instead. Labels come
     /// from the signal pipeline unless label files are given. Resumes the run when the folder holds one. A fresh run
-    /// refuses a non-empty folder that holds no run, and when it fails before its first checkpoint it removes what it
-    /// added to the folder (<see cref="NewRunCleanup"/>).
+    /// refuses a non-empty folder that holds no run (except this recipe's own first call, killed before its first
+    /// checkpoint: it starts again), and when it fails before its first checkpoint it removes what it added to the
+    /// folder (<see cref="NewRunCleanup"/>).
     /// </summary>
     public static TrainingOutcome Train(RunConfig config, string train, string validation, RunFolder folder,
         string? trainLabels = null, string? validationLabels = null,
@@ -39,7 +40,8 @@ public static class Runs
             if (stored != config && stored.ToJson() != config.ToJson())
                 throw new FishKitException($"run folder '{folder.Path}' holds a run with another recipe (its run.json); resume it with that recipe (--config {ConfigPath(folder)}) or choose a new folder.");
         }
-        else if (Directory.Exists(folder.Path) && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => Path.GetFileName(e) is not ("data" or "run.json")))
+        else if (Directory.Exists(folder.Path) && !StoppedBeforeFirstCheckpoint(folder, config)
+            && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => Path.GetFileName(e) is not ("data" or "run.json")))
             throw new FishKitException($"run folder '{folder.Path}' is not empty and holds no run; choose a new folder.");
         using var cleanup = NewRunCleanup.Begin(folder); // disposed last, after the stores are closed
         using var trainSplit = Prepare(config, train, folder, trainLabels, "train", preparing, cancel);
@@ -56,6 +58,17 @@ public static class Runs
             ["validation_labels"] = validationLabels,
         };
         return Trainer.Run(config.Model, config.Training, trainSource.Batches, validationSource.Batches, folder, data, progress, cancel);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="folder"/> holds a first call of this very recipe that was stopped before its first
+    /// checkpoint (killed: nothing could clean up), which the same command starts again rather than refuse.
+    /// </summary>
+    static bool StoppedBeforeFirstCheckpoint(RunFolder folder, RunConfig config)
+    {
+        if (!File.Exists(ConfigPath(folder))) return false;
+        try { return RunConfig.FromJson(File.ReadAllText(ConfigPath(folder)), ConfigPath(folder)).ToJson() == config.ToJson(); }
+        catch (FishKitException) { return false; }
     }
 
     /// <summary>
