@@ -16,6 +16,10 @@ static class FramesExtractCommand
         var start = new Option<double>("--start") { Description = "Start this many seconds into the video." };
         var duration = new Option<double?>("--duration") { Description = "Take this many seconds (default: to the end)." };
         var force = CommonOptions.Force();
+        var allowDecodeErrors = new Option<bool>("--allow-decode-errors")
+        {
+            Description = $"Keep the frames of a video ffmpeg reports errors in (damaged or truncated); its messages go to {DecodeErrors.FileName} beside them. By default such a video is refused.",
+        };
         var preprocess = new Option<bool>("--preprocess")
         {
             Description = "Also preprocess the frames (as 'fishkit preprocess': background removed, bright fish on black); the raw frames are not kept.",
@@ -23,7 +27,7 @@ static class FramesExtractCommand
         var preprocessing = new PreprocessArguments();
         var command = new Command("extract", "Decode a video into 8-bit grayscale PNG frames with ffmpeg (needs ffmpeg and ffprobe).")
         {
-            video, output, fps, size, start, duration, force, preprocess,
+            video, output, fps, size, start, duration, force, allowDecodeErrors, preprocess,
         };
         preprocessing.AddTo(command, "(with --preprocess)");
         command.SetAction(parse =>
@@ -35,6 +39,7 @@ static class FramesExtractCommand
                 Size = parse.GetValue(size) is { } text ? ExtractOptions.ParseSize(text) : null,
                 StartSeconds = parse.GetValue(start),
                 DurationSeconds = parse.GetValue(duration),
+                AllowDecodeErrors = parse.GetValue(allowDecodeErrors),
             };
             options.Validate();
             if (!parse.GetValue(preprocess) && preprocessing.Given(parse).ToList() is [_, ..] given)
@@ -58,7 +63,7 @@ static class FramesExtractCommand
                     VideoExtraction.Extract(source, folder, options, parse.GetValue(force), progress, cancel.Token));
             }
             if (extracted.DecoderMessageCount > 0)
-                writer.WriteLine($"note: ffmpeg reported {extracted.DecoderMessageCount} problem(s) while decoding, first: {extracted.DecoderMessages[0]}");
+                writer.WriteLine($"note: ffmpeg reported {extracted.DecoderMessageCount} error(s) while decoding (kept: --allow-decode-errors), first: {extracted.DecoderMessages[0]}; all in {Path.Combine(folder, DecodeErrors.FileName)}");
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {extracted.Frames:N0} {(parse.GetValue(preprocess) ? "preprocessed " : "")}frames ({extracted.Size}, {extracted.FramesPerSecond:0.###} fps) to {folder}"));
             return 0;

@@ -18,6 +18,12 @@ public sealed record ExtractOptions
     /// <summary>How many seconds to take; null takes the rest of the video.</summary>
     public double? DurationSeconds { get; init; }
 
+    /// <summary>
+    /// Keep the frames even when ffmpeg reports decoding errors (a damaged file: frames may be garbled or missing); its
+    /// messages are then written beside the frames (<see cref="DecodeErrors.FileName"/>). By default such a video is refused.
+    /// </summary>
+    public bool AllowDecodeErrors { get; init; }
+
     /// <summary>Throws a <see cref="FishKitException"/> naming the first option out of range.</summary>
     public void Validate()
     {

@@ -33,6 +33,7 @@ public static class VideoExtraction
         {
             var (frames, messages, count) = plan.Decode(folder, progress, cancellationToken, tools, () => PngWriter(temp, folder, plan.Size));
             result = new ExtractedFrames(folder, frames, plan.Size, plan.Rate, messages, count);
+            DecodeErrors.Check(source, result, options?.AllowDecodeErrors ?? false, temp);
         });
         return result!;
     }
@@ -82,7 +83,9 @@ public static class VideoExtraction
             if (frames != count)
                 throw new FishKitException($"'{source.Path}' gave {frames} frames on the second reading and {count} on the first; make sure the file is not being written, then try again.");
             FramePreprocessor.WriteRecord(temp, frames, plan.Size, model, preprocess);
-            result = (new ExtractedFrames(folder, frames, plan.Size, plan.Rate, messages, messageCount), new PreprocessedFrames(folder, frames, model.Size, model));
+            var raw = new ExtractedFrames(folder, frames, plan.Size, plan.Rate, messages, messageCount);
+            DecodeErrors.Check(source, raw, extract?.AllowDecodeErrors ?? false, temp);
+            result = (raw, new PreprocessedFrames(folder, frames, model.Size, model));
         });
         return result!.Value;
 

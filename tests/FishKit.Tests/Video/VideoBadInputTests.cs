@@ -49,6 +49,35 @@ public class VideoBadInputTests(VideoFixture video) : IClassFixture<VideoFixture
         Assert.Contains("empty.mp4' is empty (0 bytes)", error);
     }
 
+    /// <summary>The fixture's video with 4 KB of seeded random bytes written over its middle: its index is intact, some of its frames are not.</summary>
+    string Damaged(string scratch)
+    {
+        var damaged = Path.Combine(scratch, "damaged.mp4");
+        var bytes = File.ReadAllBytes(video.Mp4);
+        new Random(4096).NextBytes(bytes.AsSpan(bytes.Length / 2, 4096));
+        File.WriteAllBytes(damaged, bytes);
+        return damaged;
+    }
+
+    [FfmpegFact]
+    public void A_video_with_damaged_frames_is_refused_unless_decoding_errors_are_allowed()
+    {
+        var scratch = video.Scratch("damaged");
+        var damaged = Damaged(scratch);
+
+        var error = Refused(scratch, damaged);
+        Assert.Matches(@"^fishkit: error: ffmpeg reported \d+ error\(s\) while decoding '.*damaged\.mp4' \(first: .+\); the file is damaged and some of its \d+ frames may be garbled or missing: copy or export it again, or extract anyway with --allow-decode-errors", error);
+
+        var output = Path.Combine(scratch, "kept");
+        var kept = Cli.Run("frames", "extract", damaged, "--out", output, "--allow-decode-errors");
+        Assert.True(kept.ExitCode == 0, kept.Error);
+        Assert.Contains($"all in {Path.Combine(output, DecodeErrors.FileName)}", kept.Output);
+        var record = File.ReadAllLines(Path.Combine(output, DecodeErrors.FileName));
+        Assert.StartsWith("# ffmpeg reported ", record[0]);
+        Assert.True(record.Length > 2, "the record lists ffmpeg's messages");
+        Assert.NotEmpty(Directory.GetFiles(output, "*.png"));
+    }
+
     [FfmpegFact]
     public void A_truncated_video_is_refused_as_damaged()
     {
