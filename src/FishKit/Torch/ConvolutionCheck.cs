@@ -65,7 +65,7 @@ public static class ConvolutionCheck
 
     static ConvolutionCheckResult Measure(Problem problem, Convolution convolve, Convolution exact)
     {
-        var generator = new Generator(20261206);
+        using var generator = new Generator(20261206);
         var x = randn(problem.Input, float64, generator: generator);
         var w = randn(problem.Weight, float64, generator: generator) * 0.3;
         long outH = problem.Input[2] + 2 * problem.Padding - problem.Weight[2] + 1, outW = problem.Input[3] + 2 * problem.Padding - problem.Weight[3] + 1;

@@ -51,7 +51,7 @@ public static class OneDnnGuard
     };
 
     /// <summary>Applies <paramref name="setting"/> with libtorch's switch (null where unreachable) and the given check.</summary>
-    internal static OneDnnState Apply(OneDnnSetting setting, OneDnnSwitch? oneDnn, Func<ConvolutionCheckResult> check)
+    internal static OneDnnState Apply(OneDnnSetting setting, LibTorchFlag? oneDnn, Func<ConvolutionCheckResult> check)
     {
         if (setting == OneDnnSetting.Off)
         {

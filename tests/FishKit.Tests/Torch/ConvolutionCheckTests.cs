@@ -156,7 +156,7 @@ public class ConvolutionCheckTests
     }
 
     /// <summary>Runs <paramref name="test"/> with libtorch's oneDNN switch, then puts the switch back as the kit had set it.</summary>
-    static void WithOneDnnRestored(Action<OneDnnSwitch> test)
+    static void WithOneDnnRestored(Action<LibTorchFlag> test)
     {
         TorchRuntime.EnsureLoaded();
         var oneDnn = OneDnnSwitch.OfLoadedLibTorch()!;
