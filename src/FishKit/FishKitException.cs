@@ -1,12 +1,10 @@
-using FishKit.Errors;
-
 namespace FishKit;
 
 /// <summary>
 /// A problem with the user's input or environment. The message is one line that names the
 /// culprit (file, frame, parameter) and says what to do; front ends print it without a stack trace.
 /// <paramref name="kind"/> sets the class (the exit code) where it is not the default, <see cref="ErrorClass.Input"/>,
-/// nor given by a file-system exception inside (see <see cref="ErrorReport"/>).
+/// nor given by a file-system exception inside (see <see cref="Errors.ErrorReport"/>).
 /// </summary>
 public sealed class FishKitException(string message, Exception? inner = null, ErrorClass? kind = null) : Exception(message, inner)
 {

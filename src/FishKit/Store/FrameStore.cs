@@ -114,7 +114,7 @@ public sealed unsafe class FrameStore : IDisposable
     /// Keeps the mapping alive until the returned hold is disposed, even if the store is disposed meanwhile (then
     /// <see cref="Frame"/> throws, but spans taken under the hold stay readable). Throws if the store is disposed already.
     /// </summary>
-    internal MappingHold Hold()
+    public MappingHold Hold()
     {
         bool added = false;
         view.SafeMemoryMappedViewHandle.DangerousAddRef(ref added);
@@ -122,7 +122,7 @@ public sealed unsafe class FrameStore : IDisposable
     }
 
     /// <summary>A reference on the mapping, released by <see cref="Dispose"/>.</summary>
-    internal readonly struct MappingHold(System.Runtime.InteropServices.SafeHandle handle) : IDisposable
+    public readonly struct MappingHold(System.Runtime.InteropServices.SafeHandle handle) : IDisposable
     {
         public void Dispose() => handle.DangerousRelease();
     }

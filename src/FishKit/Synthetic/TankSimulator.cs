@@ -16,8 +16,8 @@ namespace FishKit.Synthetic;
 /// </summary>
 public static class TankSimulator
 {
-    /// <summary>The most frames one session may have (about 93 hours at 30 fps).</summary>
-    public const int MaxFrames = 10_000_000;
+    /// <summary>The most frames one session may have (about 93 hours at 30 fps): the range Validation checks.</summary>
+    public const int MaxFrames = Limits.MaxSimulatedFrames;
 
     /// <summary>The most fish states (frames x fish) one session keeps in memory: about 4.8 GB.</summary>
     public const long MaxFishFrames = 100_000_000;

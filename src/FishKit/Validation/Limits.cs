@@ -1,5 +1,3 @@
-using FishKit.Synthetic;
-
 namespace FishKit.Validation;
 
 /// <summary>
@@ -48,6 +46,9 @@ public static class Limits
     /// <summary>A wall-clock budget in minutes.</summary>
     public static RealRange Minutes { get; } = new(0, 1e6, AboveMin: true, Unit: "minutes");
 
+    /// <summary>The most frames one simulated session may have (about 93 hours at 30 fps); <c>TankSimulator.MaxFrames</c>.</summary>
+    public const int MaxSimulatedFrames = 10_000_000;
+
     /// <summary>Frames of a simulated session.</summary>
-    public static WholeRange SimulatedFrames { get; } = new(1, TankSimulator.MaxFrames, "frames");
+    public static WholeRange SimulatedFrames { get; } = new(1, MaxSimulatedFrames, "frames");
 }

@@ -34,7 +34,7 @@ public class BackendTests
     [InlineData("cuda", "TorchSharp-cuda-linux")]
     public void The_TorchBackend_property_selects_the_TorchSharp_package(string? backend, string package)
     {
-        string[] arguments = ["msbuild", Path.Combine(RepositoryFolder.Root, "src", "FishKit", "FishKit.csproj"), "-getItem:PackageReference",
+        string[] arguments = ["msbuild", Path.Combine(RepositoryFolder.Root, "src", "FishKit.TorchNative", "FishKit.TorchNative.csproj"), "-getItem:PackageReference",
             .. backend is null ? Array.Empty<string>() : [$"-p:TorchBackend={backend}"]];
         var result = ChildProcess.Run(ChildProcess.Dotnet, arguments, TimeSpan.FromMinutes(2));
         Assert.True(result.ExitCode == 0, result.ToString());

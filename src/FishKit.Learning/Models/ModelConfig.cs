@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FishKit.Baselines;
 using FishKit.IO;
 using static TorchSharp.torch;
 using FishKit.Errors;
@@ -9,11 +8,12 @@ namespace FishKit.Models;
 
 /// <summary>
 /// Everything needed to rebuild a model (not its weights), as JSON that a run folder stores:
-/// <c>{"kind": "convlstm", ...}</c> or <c>{"kind": "ytilde-lstm", ...}</c>.
+/// <c>{"kind": "convlstm", ...}</c> or <c>{"kind": "ytilde-lstm", ...}</c>. A model defined outside this namespace (the
+/// y-tilde LSTM, in Baselines) registers its config's kind itself (<see cref="KitJson.RegisterSubtype"/>, from a module
+/// initializer), so Models names no model above it.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(ConvLstmConfig), "convlstm")]
-[JsonDerivedType(typeof(YTildeLstmConfig), "ytilde-lstm")]
 public abstract record ModelConfig
 {
     /// <summary>Throws a <see cref="FishKitException"/> naming the first setting out of range.</summary>

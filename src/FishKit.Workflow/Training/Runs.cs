@@ -15,7 +15,7 @@ namespace FishKit.Training;
 public static class Runs
 {
     /// <summary>The run's recipe in its folder.</summary>
-    public static string ConfigPath(RunFolder folder) => Path.Combine(folder.Path, "run.json");
+    public static string ConfigPath(RunFolder folder) => folder.Recipe;
 
     /// <summary>Where prepared splits (frame stores, y-tilde, labels) of a run are cached.</summary>
     public static string DataFolder(RunFolder folder) => Path.Combine(folder.Path, "data");

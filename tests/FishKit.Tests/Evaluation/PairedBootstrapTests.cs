@@ -1,6 +1,6 @@
-using FishKit.Ablation;
+using FishKit.Evaluation;
 
-namespace FishKit.Tests.Ablation;
+namespace FishKit.Tests.Evaluation;
 
 public class PairedBootstrapTests
 {

@@ -7,6 +7,9 @@ namespace FishKit.Training;
 /// </summary>
 public sealed record RunFolder(string Path)
 {
+    /// <summary>The run's recipe (<c>run.json</c>, a <see cref="RunConfig"/>): its presence with no checkpoint yet marks a run stopped before its first checkpoint.</summary>
+    public string Recipe => System.IO.Path.Combine(Path, "run.json");
+
     /// <summary>The run's settings.</summary>
     public string Config => System.IO.Path.Combine(Path, "config.json");
 

@@ -1,12 +1,13 @@
+using FishKit.Baselines;
 using FishKit.Clips;
 using FishKit.Labeling;
-using FishKit.Training;
 using static TorchSharp.torch;
 
-namespace FishKit.Baselines;
+namespace FishKit.Training;
 
 /// <summary>
-/// Batches for the y-tilde LSTM: one sample per labelled frame t (the write-up's range 4n-1 .. T-2-h), the window of
+/// Batches for the y-tilde LSTM (a batch source beside <see cref="ClipBatchSource"/>, in Training so that the LSTM's
+/// namespace, Baselines, needs nothing from Training): one sample per labelled frame t (the write-up's range 4n-1 .. T-2-h), the window of
 /// y-tilde ending at t as input (the model scales it), the frame's label as target. Epochs follow the same seeded
 /// <see cref="BatchPlan"/> as the clips (shuffling, class balance), without flips, which mean nothing for a series.
 /// </summary>

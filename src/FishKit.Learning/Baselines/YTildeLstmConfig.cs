@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using FishKit.IO;
 using FishKit.Models;
 using FishKit.Windowing;
 using static TorchSharp.torch;
@@ -64,4 +66,17 @@ public sealed record YTildeLstmConfig : ModelConfig
     }
 
     private protected override nn.Module<Tensor, Tensor> Build() => new YTildeLstm(this);
+
+    /// <summary>
+    /// Makes the y-tilde LSTM a model config (<c>"kind": "ytilde-lstm"</c>) and a named architecture when this assembly
+    /// loads, before any of its types is used: Models, below Baselines, cannot name it.
+    /// </summary>
+#pragma warning disable CA2255 // a library's module initializer: exactly what registering a subtype of the same assembly needs
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Register()
+    {
+        KitJson.RegisterSubtype<ModelConfig, YTildeLstmConfig>(Architectures.YTildeLstm);
+        Architectures.Register(Architectures.YTildeLstm, _ => new YTildeLstmConfig());
+    }
 }

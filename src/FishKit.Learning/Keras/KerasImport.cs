@@ -48,7 +48,7 @@ public static class KerasImport
         AtomicFile.WriteDirectory(output, force, temp =>
         {
             var run = new RunFolder(temp);
-            AtomicFile.WriteText(Runs.ConfigPath(run), config.ToJson());
+            AtomicFile.WriteText(run.Recipe, config.ToJson());
             // The write-up's class weights: the ones the Keras model was trained with.
             AtomicFile.WriteText(run.Config, Trainer.ConfigJson(config.Model, training, ClassWeights.WriteUp, data));
             AtomicFile.WriteText(run.History, new TrainingHistory().ToJson());

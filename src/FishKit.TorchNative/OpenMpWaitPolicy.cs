@@ -6,7 +6,7 @@ namespace FishKit.Torch;
 /// libtorch's OpenMP (libgomp) wait policy, which libgomp reads once when it loads. Its default lets idle worker
 /// threads spin for a while before sleeping; on a laptop whose cores are shared with a notebook kernel, a browser or
 /// another process, those spinning threads steal the cores the working ones need (a teaching-size training step
-/// measured 2.5-7x slower in wall time; src/FishKit/Models/README.md). So the kit asks for passive waiters before
+/// measured 2.5-7x slower in wall time; src/FishKit.Learning/Models/README.md). So the kit asks for passive waiters before
 /// libtorch loads, unless the user has set <c>OMP_WAIT_POLICY</c> themselves.
 /// </summary>
 public static partial class OpenMpWaitPolicy

@@ -31,7 +31,7 @@ namespace FishKit.Torch;
 /// before any TorchSharp code runs) and loads the natives then; kit commands that never touch TorchSharp pay nothing.
 /// Hosts that use TorchSharp before any kit type (tests, notebooks) call <see cref="EnsureLoaded"/> first.</para>
 /// <para>Set <c>FISHKIT_TORCH_NATIVES</c> to the folder(s) holding libtorch_cpu.so and libLibTorchSharp.so to skip the
-/// search, or to <c>off</c> to leave loading to TorchSharp. See src/FishKit/Torch/README.md.</para>
+/// search, or to <c>off</c> to leave loading to TorchSharp. See src/FishKit.TorchNative/README.md.</para>
 /// <para>Before loading libtorch it also asks OpenMP for passive waiters unless the user chose a policy
 /// (<see cref="OpenMpWaitPolicy"/>).</para>
 /// </remarks>

@@ -1,6 +1,4 @@
-using FishKit.Evaluation;
-
-namespace FishKit.Ablation;
+namespace FishKit.Evaluation;
 
 /// <summary>A percentile bootstrap interval of an AUC difference (B - A, averaged over the pairs given).</summary>
 public sealed record AucDifference(double Difference, double Lower, double Upper, double Confidence, int Resamples, int Skipped)

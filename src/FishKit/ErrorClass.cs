@@ -1,6 +1,6 @@
-namespace FishKit.Errors;
+namespace FishKit;
 
-/// <summary>The kinds of failure the front ends tell apart; each value is the exit code of <c>fishkit</c> (see the README's "Exit codes").</summary>
+/// <summary>(In the root namespace beside <see cref="FishKitException"/>, which carries it, so that FishKit and FishKit.Errors form no cycle.) The kinds of failure the front ends tell apart; each value is the exit code of <c>fishkit</c> (see the README's "Exit codes").</summary>
 public enum ErrorClass
 {
     /// <summary>The kit refused an input or a parameter: fix what the message names.</summary>
