@@ -110,7 +110,8 @@ public class RunnerTests
     {
         var code = "// x\n#r \"../src/FishKit.Notebooks/bin/Debug/net10.0/FishKit.Notebooks.dll\"\nusing X;\n#r \"other.dll\"";
         var rewritten = NotebookRunner.ThisKit(code);
-        Assert.Equal($"// x\n#r \"{typeof(NotebookRunner).Assembly.Location}\"\nusing X;\n#r \"other.dll\"", rewritten);
+        // the notebooks' front end (FishKit.Notebooks.dll) this process has, not the runner's own assembly
+        Assert.Equal($"// x\n#r \"{typeof(NotebookSetup).Assembly.Location}\"\nusing X;\n#r \"other.dll\"", rewritten);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using FishKit.Notebooks.Runner;
+
 namespace FishKit.Notebooks.Formatting;
 
 /// <summary>Where notebooks get plotly.js from.</summary>
@@ -18,13 +20,13 @@ public enum PlotlyJsSource
 public static class PlotlyJs
 {
     /// <summary>The attribute that marks the plotly.js script element.</summary>
-    public const string Marker = "data-fishkit-plotlyjs";
+    public const string Marker = PlotlyScript.Marker;
 
     /// <summary>The plotly.js version Plotly.NET 6.0.0 carries.</summary>
-    public const string Version = "2.28.0";
+    public const string Version = PlotlyScript.Version;
 
     /// <summary>The CDN address of the same version.</summary>
-    public const string CdnUrl = $"https://cdn.plot.ly/plotly-{Version}.min.js";
+    public const string CdnUrl = PlotlyScript.CdnUrl;
 
     static readonly Lazy<string> script = new(LoadEmbedded);
 
@@ -42,7 +44,7 @@ public static class PlotlyJs
     /// </summary>
     public static string Element(PlotlyJsSource source) => source switch
     {
-        PlotlyJsSource.Cdn => $"<script {Marker}=\"cdn\" src=\"{CdnUrl}\"></script>",
+        PlotlyJsSource.Cdn => PlotlyScript.CdnElement,
         _ => $"<script {Marker}=\"embedded\" type=\"text/javascript\">(function(define, module, exports){{\n{Script}\n}}).call(window);</script>",
     };
 

@@ -82,12 +82,8 @@ public class RawFootageTests
     }
 
     [Fact]
-    public void Simulate_raw_writes_raw_frames_and_refuses_bad_raw_parameters()
+    public void Bad_raw_parameters_are_refused_by_name() // simulate --raw itself: tests/FishKit.Cli.Tests, SimulateCommandTests
     {
-        using var temp = new TempDir();
-        var r = Cli.Run("simulate", "--frames", "12", "--raw", "--out", temp["r"], "--seed", "2");
-        Assert.Equal(0, r.ExitCode);
-        Assert.Contains("wrote 12 raw frames", r.Output);
         var e = Assert.Throws<FishKitException>(() => Session.RenderRaw(0, RawFootage.Default with { Vignetting = 2 }));
         Assert.Contains("Vignetting", e.Message);
     }

@@ -156,4 +156,13 @@ public class SimulateCommandTests
     {
         public void Report((long Done, long Total) value) => report(value);
     }
+
+    [Fact]
+    public void Simulate_raw_writes_raw_frames()
+    {
+        using var temp = new TempDir();
+        var r = Cli.Run("simulate", "--frames", "12", "--raw", "--out", temp["r"], "--seed", "2");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("wrote 12 raw frames", r.Output);
+    }
 }

@@ -39,7 +39,7 @@ public sealed record SeriesResult(IReadOnlyList<NotebookResult> Notebooks, strin
 /// kernel), every code cell in order, outputs recorded as Jupyter would (results, displays updated in place, standard
 /// output, errors), the executed copy written beside the others, and one offline HTML report for the series.
 /// The notebook's folder is the current folder while it runs, as in Jupyter and VS Code, so relative <c>#r</c> paths work.
-/// A <c>#r</c> of FishKit.Notebooks.dll (the setup cell's) is pointed at the copy this process runs, so the notebooks
+/// A <c>#r</c> of FishKit.Notebooks.dll (the setup cell's) is pointed at the copy this process has, so the notebooks
 /// compile against exactly the kit that executes them, whatever configuration was built.
 /// The first failing cell stops the series with a <see cref="NotebookFailure"/>.
 /// </summary>
@@ -131,9 +131,25 @@ public static partial class NotebookRunner
         }
     }
 
-    /// <summary>The cell's code with any <c>#r "…/FishKit.Notebooks.dll"</c> pointed at this process's copy.</summary>
+    /// <summary>
+    /// The cell's code with any <c>#r "…/FishKit.Notebooks.dll"</c> pointed at this process's copy of the notebooks' front
+    /// end (<see cref="KitAssembly"/>); left as the notebook wrote it where the process has none.
+    /// </summary>
     internal static string ThisKit(string code) =>
-        KitReference().Replace(code, $"#r \"{typeof(NotebookRunner).Assembly.Location}\"");
+        KitAssembly() is { } kit ? KitReference().Replace(code, $"#r \"{kit}\"") : code;
+
+    /// <summary>
+    /// FishKit.Notebooks.dll as this process has it: the one loaded already, else the one beside the runner (the fishkit
+    /// tool ships it there without compiling against it); null where there is none.
+    /// </summary>
+    internal static string? KitAssembly()
+    {
+        var loaded = AppDomain.CurrentDomain.GetAssemblies()
+            .FirstOrDefault(a => !a.IsDynamic && a.GetName().Name == "FishKit.Notebooks" && a.Location.Length > 0);
+        if (loaded is not null) return loaded.Location;
+        var beside = Path.Combine(Path.GetDirectoryName(typeof(NotebookRunner).Assembly.Location)!, "FishKit.Notebooks.dll");
+        return File.Exists(beside) ? beside : null;
+    }
 
     [GeneratedRegex("""^#r[ \t]+"[^"\n]*FishKit\.Notebooks\.dll"[ \t]*$""", RegexOptions.Multiline)]
     private static partial Regex KitReference();

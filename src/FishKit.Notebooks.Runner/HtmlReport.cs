@@ -2,14 +2,15 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using FishKit.Notebooks.Formatting;
 using Markdig;
 
 namespace FishKit.Notebooks.Runner;
 
 /// <summary>
 /// One self-contained HTML page for a series of executed notebooks: Markdown rendered, code shown, outputs embedded
-/// (HTML as is, text as text, images inline), and plotly.js included once in the head so every chart renders offline.
+/// (HTML as is, text as text, images inline), and plotly.js included once in the head so every chart renders offline:
+/// the copy the notebooks' charts embedded (the first found), or the CDN's where a notebook loaded it from there; the
+/// report itself needs no chart library.
 /// </summary>
 public static partial class HtmlReport
 {
@@ -22,6 +23,7 @@ public static partial class HtmlReport
         var body = new StringBuilder();
         var toc = new StringBuilder("<nav><ol>");
         bool anyCdn = false;
+        string? embedded = null;
         for (int n = 0; n < list.Count; n++)
         {
             var notebook = list[n];
@@ -39,7 +41,7 @@ public static partial class HtmlReport
                     case "code":
                         body.Append($"<div class=\"cell\"><pre class=\"code\"><code>{Encode(source)}</code></pre>\n");
                         foreach (var output in cell!["outputs"] as JsonArray ?? [])
-                            body.Append(Output(output!, ref anyCdn));
+                            body.Append(Output(output!, ref anyCdn, ref embedded));
                         body.Append("</div>\n");
                         break;
                 }
@@ -47,7 +49,7 @@ public static partial class HtmlReport
             body.Append("</section>\n");
         }
         toc.Append("</ol></nav>");
-        var plotly = PlotlyJs.Element(anyCdn ? PlotlyJsSource.Cdn : PlotlyJsSource.Embedded);
+        var plotly = anyCdn || embedded is null ? PlotlyScript.CdnElement : embedded;
         var mode = quick ? "quick mode (training shortened)" : "full mode";
         return $"""
             <!DOCTYPE html>
@@ -64,7 +66,7 @@ public static partial class HtmlReport
             """;
     }
 
-    static string Output(JsonNode output, ref bool anyCdn)
+    static string Output(JsonNode output, ref bool anyCdn, ref string? embedded)
     {
         switch (output["output_type"]?.GetValue<string>())
         {
@@ -77,8 +79,10 @@ public static partial class HtmlReport
                 if (data["text/html"] is { } html)
                 {
                     var text = Text(html);
-                    anyCdn |= text.Contains($"{PlotlyJs.Marker}=\"cdn\"", StringComparison.Ordinal);
-                    return $"<div class=\"out html\">{PlotlyScript().Replace(text, "")}</div>\n";
+                    anyCdn |= text.Contains($"{PlotlyScript.Marker}=\"cdn\"", StringComparison.Ordinal);
+                    if (embedded is null && PlotlyScriptElement().Match(text) is { Success: true } script && script.Value.Contains($"{PlotlyScript.Marker}=\"embedded\"", StringComparison.Ordinal))
+                        embedded = script.Value;
+                    return $"<div class=\"out html\">{PlotlyScriptElement().Replace(text, "")}</div>\n";
                 }
                 if (data["image/png"] is { } png)
                     return $"<div class=\"out\"><img src=\"data:image/png;base64,{Text(png).Trim()}\"></div>\n";
@@ -102,8 +106,8 @@ public static partial class HtmlReport
     static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>The plotly.js script elements notebooks carry (one per notebook); the report has its own in the head.</summary>
-    [GeneratedRegex("<script " + PlotlyJs.Marker + "=\"[a-z]+\"[^>]*>.*?</script>", RegexOptions.Singleline)]
-    private static partial Regex PlotlyScript();
+    [GeneratedRegex("<script " + PlotlyScript.Marker + "=\"[a-z]+\"[^>]*>.*?</script>", RegexOptions.Singleline)]
+    private static partial Regex PlotlyScriptElement();
 
     const string Style = """
         body { font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1f2328; background: #fff; margin: 0; }
