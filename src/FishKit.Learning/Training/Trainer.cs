@@ -154,7 +154,7 @@ public static class Trainer
     }
 
     static double? AucOrNull(bool[] labels, double[] scores) =>
-        labels.Contains(true) && labels.Contains(false) ? Roc.Auc(labels, scores) : null;
+        ScoredLabels.BothClasses(labels) ? Roc.Auc(labels, scores) : null;
 
     static TrainingOutcome Finish(TrainingStatus status, TrainingHistory history, RunFolder folder)
     {

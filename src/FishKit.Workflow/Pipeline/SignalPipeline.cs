@@ -33,7 +33,7 @@ public static class SignalPipeline
         var (first, last) = WriteUpRange(ytilde.Length);
         var range = new Range(first, last + 1);
         var inRange = y.AsSpan(range);
-        bool bothClasses = inRange.Contains(true) && inRange.Contains(false);
+        bool bothClasses = ScoredLabels.BothClasses(inRange);
         var report = bothClasses ? EvaluationReport.Of(inRange, scores.AsSpan(range)) : null;
         return new SplitSignals(split, folder, ytilde, y, scores, first, last, report);
     }

@@ -1,3 +1,4 @@
+using FishKit.Randomness;
 using FishKit.Validation;
 
 namespace FishKit.Evaluation;
@@ -8,7 +9,7 @@ namespace FishKit.Evaluation;
 /// </summary>
 public sealed record AucInterval(double Auc, double Lower, double Upper, double Confidence, int Resamples, int Skipped);
 
-/// <summary>Bootstrap confidence interval for ROC AUC: frames drawn with replacement, seeded, in parallel.</summary>
+/// <summary>Bootstrap confidence interval for ROC AUC: frames drawn with replacement, seeded, in parallel (<see cref="Bootstrap"/>).</summary>
 public static class BootstrapAuc
 {
     /// <summary>
@@ -25,23 +26,10 @@ public static class BootstrapAuc
         var draws = RankedDraws(labels, scores, counts.Thresholds);
         int groups = counts.Thresholds.Length;
 
-        var aucs = new double[resamples];
-        Parallel.For(0, resamples,
-            () => new int[2 * groups],
-            (b, _, tally) =>
-            {
-                aucs[b] = ResampleAuc(draws, tally, new SplitMix64(((ulong)(uint)seed << 32) | (uint)b));
-                return tally;
-            },
-            _ => { });
-
-        var defined = aucs.Where(double.IsFinite).ToArray();
-        int skipped = resamples - defined.Length;
-        if (defined.Length == 0)
-            throw new FishKitException($"every one of the {resamples} bootstrap resamples drew one class only; the series has too few positives or negatives for a bootstrap.");
-        Array.Sort(defined);
-        double tail = (1 - confidence) / 2;
-        return new AucInterval(counts.Auc, Percentile(defined, tail), Percentile(defined, 1 - tail), confidence, resamples, skipped);
+        var (lower, upper, skipped) = Bootstrap.Interval(resamples, seed, confidence, () => new int[2 * groups],
+            (random, tally) => ResampleAuc(draws, tally, random),
+            $"every one of the {resamples} bootstrap resamples drew one class only; the series has too few positives or negatives for a bootstrap.");
+        return new AucInterval(counts.Auc, lower, upper, confidence, resamples, skipped);
     }
 
     /// <summary>Per frame, its score's rank among the distinct scores (0 = highest) times 2, plus 1 if positive.</summary>
@@ -64,18 +52,9 @@ public static class BootstrapAuc
         int negatives = 0;
         for (int g = 0; g < tally.Length; g += 2) negatives += tally[g];
         int positives = n - negatives;
-        if (positives == 0 || negatives == 0) return double.NaN;
+        if (!ScoredLabels.BothClasses(positives, n)) return double.NaN;
         var credit = new PairCredit(negatives);
         for (int g = 0; g < tally.Length; g += 2) credit.Visit(0, tally[g + 1], tally[g]);
         return credit.Auc(positives);
-    }
-
-    /// <summary>The q-quantile of sorted values with linear interpolation (numpy's default "linear" method).</summary>
-    internal static double Percentile(double[] sorted, double q)
-    {
-        double position = q * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
     }
 }

@@ -9,7 +9,8 @@ public sealed record AucDifference(double Difference, double Lower, double Upper
 
 /// <summary>
 /// Paired bootstrap of the AUC difference between score series on the same frames: every resample draws the frames
-/// once (with replacement, seeded) and scores every series on the same draw, so the interval keeps the pairing.
+/// once (with replacement, seeded) and scores every series on the same draw, so the interval keeps the pairing. The
+/// scheme (streams, skipped resamples, percentiles) is <see cref="Bootstrap"/>'s, as for <see cref="BootstrapAuc"/>.
 /// </summary>
 public static class PairedBootstrap
 {
@@ -25,22 +26,14 @@ public static class PairedBootstrap
         if (!(confidence > 0 && confidence < 1)) throw new FishKitException($"confidence is {confidence}; give a level between 0 and 1, e.g. 0.95.");
         double observed = MeanDifference(labels, pairs, i => i);
         int n = labels.Length;
-        var differences = new double[resamples];
-        Parallel.For(0, resamples, b =>
-        {
-            var random = new SplitMix64(((ulong)(uint)seed << 32) | (uint)b);
-            var draw = new int[n];
-            for (int i = 0; i < n; i++) draw[i] = random.Below(n);
-            int positives = draw.Count(i => labels[i]);
-            differences[b] = positives == 0 || positives == n ? double.NaN : MeanDifference(labels, pairs, i => draw[i]);
-        });
-        var defined = differences.Where(double.IsFinite).ToArray();
-        if (defined.Length == 0)
-            throw new FishKitException($"every one of the {resamples} bootstrap resamples drew one class only; the validation frames hold too few positives or negatives.");
-        Array.Sort(defined);
-        double tail = (1 - confidence) / 2;
-        return new AucDifference(observed, BootstrapAuc.Percentile(defined, tail), BootstrapAuc.Percentile(defined, 1 - tail),
-            confidence, resamples, resamples - defined.Length);
+        var (lower, upper, skipped) = Bootstrap.Interval(resamples, seed, confidence, () => new int[n],
+            (random, draw) =>
+            {
+                for (int i = 0; i < n; i++) draw[i] = random.Below(n);
+                return ScoredLabels.BothClasses(draw.Count(i => labels[i]), n) ? MeanDifference(labels, pairs, i => draw[i]) : double.NaN;
+            },
+            $"every one of the {resamples} bootstrap resamples drew one class only; the validation frames hold too few positives or negatives.");
+        return new AucDifference(observed, lower, upper, confidence, resamples, skipped);
     }
 
     static double MeanDifference(bool[] labels, IReadOnlyList<(double[] A, double[] B)> pairs, Func<int, int> frame)

@@ -1,8 +1,25 @@
 namespace FishKit.Evaluation;
 
-/// <summary>The checks every ranking metric makes on its input before it returns a number.</summary>
-static class ScoredLabels
+/// <summary>
+/// The checks every ranking metric makes on its input before it returns a number, and the one test of "both classes"
+/// and "finite scores" that the pipeline, the trainer, the bootstraps and the front ends share.
+/// </summary>
+public static class ScoredLabels
 {
+    /// <summary>Whether <paramref name="count"/> labels with <paramref name="positives"/> positives hold both classes (an AUC is defined).</summary>
+    public static bool BothClasses(int positives, int count) => positives > 0 && positives < count;
+
+    /// <summary>Whether <paramref name="labels"/> hold both classes (an AUC is defined).</summary>
+    public static bool BothClasses(ReadOnlySpan<bool> labels) => BothClasses(labels.Count(true), labels.Length);
+
+    /// <summary>The index of the first score that is NaN or infinite, or -1 when all are finite.</summary>
+    public static int FirstNonFinite(ReadOnlySpan<double> scores)
+    {
+        for (int i = 0; i < scores.Length; i++)
+            if (!double.IsFinite(scores[i])) return i;
+        return -1;
+    }
+
     /// <summary>
     /// Checks that <paramref name="labels"/> and <paramref name="scores"/> are non-empty, of equal length, with finite
     /// scores, and (when <paramref name="needBothClasses"/>) both classes present; returns the number of positives.
@@ -16,7 +33,7 @@ static class ScoredLabels
             throw new FishKitException("no labelled scores to evaluate (the series are empty); give at least one positive and one negative frame.");
         RequireFinite(scores);
         int positives = labels.Count(true);
-        if (needBothClasses && (positives == 0 || positives == labels.Length))
+        if (needBothClasses && !BothClasses(positives, labels.Length))
             throw new FishKitException(
                 $"labels hold only {(positives == 0 ? "negatives (all 0)" : "positives (all 1)")} in {labels.Length} frames; " +
                 "ROC AUC and the curves need at least one positive and one negative.");
@@ -26,8 +43,7 @@ static class ScoredLabels
     /// <summary>Throws naming the first score (by index) that is NaN or infinite.</summary>
     static void RequireFinite(ReadOnlySpan<double> scores)
     {
-        for (int i = 0; i < scores.Length; i++)
-            if (!double.IsFinite(scores[i]))
-                throw new FishKitException($"score at index {i} is {scores[i]}; scores must be finite numbers.");
+        if (FirstNonFinite(scores) is var i and >= 0)
+            throw new FishKitException($"score at index {i} is {scores[i]}; scores must be finite numbers.");
     }
 }

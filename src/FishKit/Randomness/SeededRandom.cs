@@ -3,6 +3,7 @@ namespace FishKit.Randomness;
 /// <summary>
 /// A small seeded random generator (xoshiro256**, seeded through SplitMix64) owned by the kit, so a seed gives
 /// the same sequence on every .NET version. Independent streams (one per frame, say) come from <see cref="For"/>.
+/// Seeded by the kit's one <see cref="SplitMix64"/>; why its bounded draw differs from the bootstrap's: SplitMix64's remarks.
 /// </summary>
 public sealed class SeededRandom
 {
@@ -11,27 +12,18 @@ public sealed class SeededRandom
     /// <summary>A generator whose whole sequence is fixed by <paramref name="seed"/>.</summary>
     public SeededRandom(ulong seed)
     {
-        ulong x = seed;
-        s0 = SplitMix(ref x);
-        s1 = SplitMix(ref x);
-        s2 = SplitMix(ref x);
-        s3 = SplitMix(ref x);
+        var seeding = new SplitMix64(seed);
+        s0 = seeding.Next();
+        s1 = seeding.Next();
+        s2 = seeding.Next();
+        s3 = seeding.Next();
     }
 
     /// <summary>The generator of stream <paramref name="stream"/> under <paramref name="seed"/>: streams do not overlap in practice.</summary>
     public static SeededRandom For(int seed, ulong purpose, long stream)
     {
-        ulong x = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ purpose;
-        ulong h = SplitMix(ref x) ^ (ulong)stream;
-        return new SeededRandom(SplitMix(ref h));
-    }
-
-    static ulong SplitMix(ref ulong x)
-    {
-        ulong z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        ulong h = new SplitMix64((ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ purpose).Next() ^ (ulong)stream;
+        return new SeededRandom(new SplitMix64(h).Next());
     }
 
     /// <summary>The next 64 random bits.</summary>

@@ -48,9 +48,9 @@ public class BootstrapTests
     public void Percentiles_interpolate_like_numpy()
     {
         // np.percentile([1, 2, 3, 4], 25) = 1.75; np.percentile(range(10), 97.5) = 8.775.
-        Assert.Equal(1.75, BootstrapAuc.Percentile([1, 2, 3, 4], 0.25), 14);
-        Assert.Equal(8.775, BootstrapAuc.Percentile([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0.975), 14);
-        Assert.Equal(4, BootstrapAuc.Percentile([1, 2, 3, 4], 1));
+        Assert.Equal(1.75, Bootstrap.Percentile([1, 2, 3, 4], 0.25), 14);
+        Assert.Equal(8.775, Bootstrap.Percentile([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0.975), 14);
+        Assert.Equal(4, Bootstrap.Percentile([1, 2, 3, 4], 1));
     }
 
     [Fact]
