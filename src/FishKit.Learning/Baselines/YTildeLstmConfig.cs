@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using FishKit.IO;
 using FishKit.Models;
 using FishKit.Windowing;
+using FishKit.WriteUp;
 using static TorchSharp.torch;
 
 namespace FishKit.Baselines;
@@ -14,10 +15,10 @@ namespace FishKit.Baselines;
 public sealed record YTildeLstmConfig : ModelConfig
 {
     /// <summary>Window length: y-tilde[t - Window + 1 .. t] scores frame t (write-up: 120 values, 4 s at 30 fps, as long as a clip).</summary>
-    public int Window { get; init; } = 120;
+    public int Window { get; init; } = WriteUpResults.YTildeLstmWindow;
 
     /// <summary>Stacked LSTM layers (write-up: 2).</summary>
-    public int Layers { get; init; } = 2;
+    public int Layers { get; init; } = WriteUpResults.YTildeLstmLayers;
 
     /// <summary>
     /// Units per layer; default 32. That gives 12,961 trainable parameters, about the ConvLSTM's 11,537, so the two

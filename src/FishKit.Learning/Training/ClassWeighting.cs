@@ -1,3 +1,5 @@
+using FishKit.WriteUp;
+
 namespace FishKit.Training;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace FishKit.Training;
 public sealed record ClassWeights(double Negative, double Positive)
 {
     /// <summary>The write-up's weights.</summary>
-    public static ClassWeights WriteUp { get; } = new(0.133, 0.866);
+    public static ClassWeights WriteUp { get; } = new(WriteUpResults.NegativeClassWeight, WriteUpResults.PositiveClassWeight);
 
     /// <summary>Both classes weigh 1.</summary>
     public static ClassWeights None { get; } = new(1, 1);

@@ -1,4 +1,5 @@
 using FishKit.Validation;
+using FishKit.WriteUp;
 
 namespace FishKit.Training;
 
@@ -33,19 +34,19 @@ public enum BestCheckpoint
 public sealed record TrainingOptions
 {
     /// <summary>Passes over the (augmented) training samples.</summary>
-    public int Epochs { get; init; } = 5;
+    public int Epochs { get; init; } = WriteUpResults.Epochs;
 
     /// <summary>Adam's learning rate.</summary>
-    public double LearningRate { get; init; } = 8e-5;
+    public double LearningRate { get; init; } = WriteUpResults.LearningRate;
 
     /// <summary>Adam's beta1.</summary>
-    public double Beta1 { get; init; } = 0.9;
+    public double Beta1 { get; init; } = WriteUpResults.Beta1;
 
     /// <summary>Adam's beta2.</summary>
-    public double Beta2 { get; init; } = 0.999;
+    public double Beta2 { get; init; } = WriteUpResults.Beta2;
 
     /// <summary>Adam's epsilon (Keras' default 1e-7, not PyTorch's 1e-8).</summary>
-    public double Epsilon { get; init; } = 1e-7;
+    public double Epsilon { get; init; } = WriteUpResults.Epsilon;
 
     /// <summary>Class weights of the loss.</summary>
     public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.WriteUp;

@@ -1,4 +1,5 @@
 using FishKit.Windowing;
+using FishKit.WriteUp;
 
 namespace FishKit.Baselines;
 
@@ -9,10 +10,10 @@ namespace FishKit.Baselines;
 public static class AlgorithmicBaseline
 {
     /// <summary>First frame the write-up scored (4n - 1 with n = 30).</summary>
-    public const int WriteUpFirstFrame = 119;
+    public const int WriteUpFirstFrame = WriteUpResults.FirstScoredFrame;
 
     /// <summary>The write-up scored up to frame T - 2 - 10.</summary>
-    public const int WriteUpEndMargin = 12;
+    public const int WriteUpEndMargin = WriteUpResults.ScoredEndMargin;
 
     /// <summary>
     /// Scores a y-tilde series (length T). With W = y-tilde[t-d .. t-1], R = max(W) - min(W), low = min(W) + b*R:

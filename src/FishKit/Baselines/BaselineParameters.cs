@@ -1,4 +1,5 @@
 using FishKit.Validation;
+using FishKit.WriteUp;
 
 namespace FishKit.Baselines;
 
@@ -11,7 +12,8 @@ namespace FishKit.Baselines;
 /// <param name="C">The window's range is compared with c (recent activity).</param>
 /// <param name="Gamma1">Steepness of the "recent activity" sigmoid.</param>
 /// <param name="Gamma2">Steepness of the "calm now" sigmoid.</param>
-public sealed record BaselineParameters(int D = 89, double B = 0.2, double C = 0.0006, double Gamma1 = 5300, double Gamma2 = 11000)
+public sealed record BaselineParameters(int D = WriteUpResults.BaselineWindow, double B = WriteUpResults.BaselineLowFraction,
+    double C = WriteUpResults.BaselineActivity, double Gamma1 = WriteUpResults.BaselineGamma1, double Gamma2 = WriteUpResults.BaselineGamma2)
 {
     /// <summary>The write-up's parameters.</summary>
     public static BaselineParameters WriteUp { get; } = new();

@@ -1,4 +1,5 @@
 using FishKit.IO;
+using FishKit.WriteUp;
 
 namespace FishKit.Frames;
 
@@ -8,8 +9,9 @@ namespace FishKit.Frames;
 /// </summary>
 public sealed record ChronologicalSplit(FrameRange Train, FrameRange Validation, FrameRange Test)
 {
-    /// <summary>The write-up's frame counts: 44,956 train, 3,593 validation, 5,367 test of 53,916 frames.</summary>
-    public const int WriteUpTrain = 44_956, WriteUpValidation = 3_593, WriteUpTest = 5_367, WriteUpTotal = 53_916;
+    /// <summary>The write-up's frame counts: 44,956 train, 3,593 validation, 5,367 test of 53,916 frames (<see cref="WriteUpResults"/>).</summary>
+    public const int WriteUpTrain = WriteUpResults.TrainFrames, WriteUpValidation = WriteUpResults.ValidationFrames,
+        WriteUpTest = WriteUpResults.TestFrames, WriteUpTotal = WriteUpResults.TotalFrames;
 
     /// <summary>The folder names <see cref="WriteFolders"/> uses, in time order.</summary>
     public static IReadOnlyList<string> FolderNames { get; } = ["train", "validation", "test"];

@@ -1,4 +1,5 @@
 using FishKit.Validation;
+using FishKit.WriteUp;
 
 namespace FishKit.Labeling;
 
@@ -10,7 +11,8 @@ namespace FishKit.Labeling;
 /// <param name="B">A frame is calm when y-tilde[t] &lt;= min + b * range over the look-ahead window.</param>
 /// <param name="C">The look-ahead range must be at least c for a burst to count.</param>
 /// <param name="N">Clip steps n: a clip holds 4n frames, so the first labelled frame is 4n - 1.</param>
-public sealed record LabelParameters(int H = 45, double B = 0.1, double C = 0.001, int N = 30)
+public sealed record LabelParameters(int H = WriteUpResults.LabelLookAhead, double B = WriteUpResults.LabelCalmFraction,
+    double C = WriteUpResults.LabelMinimumRise, int N = WriteUpResults.ClipSteps)
 {
     /// <summary>The write-up's parameters.</summary>
     public static LabelParameters WriteUp { get; } = new();

@@ -1,18 +1,115 @@
 namespace FishKit.WriteUp;
 
 /// <summary>
-/// The numbers the write-up published, so notebooks and the CLI can show the kit's values beside them.
+/// The write-up's specification, in one place: every number it published (data, signals, results) and every setting
+/// of it the kit uses as a default or preset (split, labels, baseline, scored frames, training). The kit's defaults
+/// (<c>ChronologicalSplit.WriteUp</c>, <c>LabelParameters.WriteUp</c>, <c>BaselineParameters.WriteUp</c>,
+/// <c>AlgorithmicBaseline</c>'s scored range, <c>TrainingOptions</c>, <c>ClassWeights.WriteUp</c>, the y-tilde LSTM's
+/// window) read them from here, and so do the tables, tests and charts that put the kit beside the write-up.
 /// Source: "Predicting Fish Movement with Convolutional LSTMs" (2021), via ALGORITHMS.md.
 /// </summary>
 public static class WriteUpResults
 {
-    /// <summary>Frames per split in the original data (train, validation, test).</summary>
+    // ---- data: the original footage and its chronological split ----
+
+    /// <summary>Frames of the training split.</summary>
+    public const int TrainFrames = 44_956;
+
+    /// <summary>Frames of the validation split.</summary>
+    public const int ValidationFrames = 3_593;
+
+    /// <summary>Frames of the test split.</summary>
+    public const int TestFrames = 5_367;
+
+    /// <summary>Frames of the whole footage (the split's ratios are the counts' own: <c>ChronologicalSplit.WriteUp</c>).</summary>
+    public const int TotalFrames = TrainFrames + ValidationFrames + TestFrames;
+
+    /// <summary>Frames per second of the footage.</summary>
+    public const int FramesPerSecond = 30;
+
+    /// <summary>Frames per split in the original data (train, validation, test) and the labels' positive rate.</summary>
     public static readonly (string Split, int Frames, double PositiveRate)[] Splits =
     [
-        ("train", 44_956, 0.134),
-        ("validation", 3_593, 0.127),
-        ("test", 5_367, 0.154),
+        ("train", TrainFrames, 0.134),
+        ("validation", ValidationFrames, 0.127),
+        ("test", TestFrames, 0.154),
     ];
+
+    // ---- signals ----
+
+    /// <summary>The write-up's y-tilde: mean about 0.0012 ...</summary>
+    public const double YTildeMean = 0.0012;
+
+    /// <summary>... and maximum about 0.0045.</summary>
+    public const double YTildeMax = 0.0045;
+
+    // ---- calm-before-burst labels (LabelParameters.WriteUp) ----
+
+    /// <summary>Look-ahead h of the label rule, in frames.</summary>
+    public const int LabelLookAhead = 45;
+
+    /// <summary>Calmness fraction b of the label rule.</summary>
+    public const double LabelCalmFraction = 0.1;
+
+    /// <summary>Minimum rise c of the label rule.</summary>
+    public const double LabelMinimumRise = 0.001;
+
+    /// <summary>Clip steps n (a clip holds 4n frames, 4 s at 30 fps).</summary>
+    public const int ClipSteps = 30;
+
+    // ---- the algorithmic baseline (BaselineParameters.WriteUp) and the scored frames ----
+
+    /// <summary>Window d of the baseline.</summary>
+    public const int BaselineWindow = 89;
+
+    /// <summary>Level fraction b of the baseline.</summary>
+    public const double BaselineLowFraction = 0.2;
+
+    /// <summary>Activity threshold c of the baseline.</summary>
+    public const double BaselineActivity = 0.0006;
+
+    /// <summary>Steepness gamma1 of the "recent activity" sigmoid.</summary>
+    public const double BaselineGamma1 = 5300;
+
+    /// <summary>Steepness gamma2 of the "calm now" sigmoid.</summary>
+    public const double BaselineGamma2 = 11000;
+
+    /// <summary>First scored frame (4n - 1 with n = 30).</summary>
+    public const int FirstScoredFrame = 4 * ClipSteps - 1;
+
+    /// <summary>The write-up scored up to frame T - 2 - 10: T minus this margin.</summary>
+    public const int ScoredEndMargin = 12;
+
+    // ---- training (TrainingOptions' defaults, ClassWeights.WriteUp, the y-tilde LSTM) ----
+
+    /// <summary>Epochs of the ConvLSTM's training.</summary>
+    public const int Epochs = 5;
+
+    /// <summary>Adam's learning rate.</summary>
+    public const double LearningRate = 8e-5;
+
+    /// <summary>Adam's beta1.</summary>
+    public const double Beta1 = 0.9;
+
+    /// <summary>Adam's beta2.</summary>
+    public const double Beta2 = 0.999;
+
+    /// <summary>Adam's epsilon (Keras' default).</summary>
+    public const double Epsilon = 1e-7;
+
+    /// <summary>Class weight of a frame labelled 0 (the training labels' positive rate).</summary>
+    public const double NegativeClassWeight = 0.133;
+
+    /// <summary>Class weight of a frame labelled 1 (its complement).</summary>
+    public const double PositiveClassWeight = 0.866;
+
+    /// <summary>The y-tilde LSTM's window: 120 y-tilde values (4 s at 30 fps, as long as a clip).</summary>
+    public const int YTildeLstmWindow = 120;
+
+    /// <summary>The y-tilde LSTM's stacked layers.</summary>
+    public const int YTildeLstmLayers = 2;
+
+    // ---- results on the test split ----
 
     /// <summary>Test-split metrics over frames 119 .. T-2-10 (5,237 frames) for one model; NaN where the write-up gave no number.</summary>
     /// <param name="Model">The model's name.</param>

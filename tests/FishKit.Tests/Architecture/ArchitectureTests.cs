@@ -86,8 +86,8 @@ public class ArchitectureTests
     public void The_library_namespaces_form_no_cycle()
     {
         var graph = DependencyReader.Namespaces(LibraryAssemblies.Select(a => a.Location), "FishKit");
-        Assert.Contains("FishKit.Evaluation", graph.Keys);
-        Assert.Contains("FishKit.Models", graph["FishKit.Training"]); // the reader sees real edges
+        Assert.Contains("FishKit:FishKit.Evaluation", graph.Keys);
+        Assert.Contains("FishKit.Learning:FishKit.Models", graph["FishKit.Learning:FishKit.Training"]); // the reader sees real edges
         var cycles = ArchitectureRules.Cycles(graph);
         Assert.True(cycles.Count == 0, string.Join("\n", ArchitectureRules.Describe(cycles, graph)));
     }

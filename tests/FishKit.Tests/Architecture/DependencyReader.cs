@@ -11,7 +11,9 @@ public static class DependencyReader
     /// The namespace graph of the types in <paramref name="assemblies"/> whose namespace starts with <paramref name="prefix"/>:
     /// an edge A -> B when a type of A names a type of B anywhere (base type, interfaces, attributes, fields, properties,
     /// signatures, locals, and the types, methods and fields its code uses). Nested and compiler-generated types count
-    /// for the namespace of the type that declares them.
+    /// for the namespace of the type that declares them. A node is "Assembly:Namespace": a namespace that spans layers
+    /// (Baselines, Training and WriteUp have a part in the core or the learning library and a part above it) is one node
+    /// per layer, since references between layers only go down; a cycle is then one within a layer.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Namespaces(IEnumerable<string> assemblies, string prefix)
     {
@@ -21,11 +23,11 @@ public static class DependencyReader
             using var assembly = AssemblyDefinition.ReadAssembly(path);
             foreach (var type in assembly.MainModule.GetTypes())
             {
-                var from = NamespaceOf(type);
-                if (!InScope(from, prefix)) continue;
+                if (!InScope(NamespaceOf(type), prefix)) continue;
+                var from = Node(type);
                 if (!graph.TryGetValue(from, out var edges)) graph[from] = edges = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var used in Uses(type))
-                    if (NamespaceOf(used) is var to && InScope(to, prefix) && to != from) edges.Add(to);
+                    if (InScope(NamespaceOf(used), prefix) && Node(used) is var to && to != from) edges.Add(to);
             }
         }
         return graph.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal);
@@ -33,11 +35,26 @@ public static class DependencyReader
 
     static bool InScope(string ns, string prefix) => ns.Length > 0 && (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal));
 
-    static string NamespaceOf(TypeReference type)
+    static TypeReference Outermost(TypeReference type)
     {
         while (type is TypeSpecification spec) type = spec.ElementType;
         while (type.DeclaringType is { } outer) type = outer;
-        return type.Namespace;
+        return type;
+    }
+
+    static string NamespaceOf(TypeReference type) => Outermost(type).Namespace;
+
+    /// <summary>"Assembly:Namespace" of a type, defined here or referenced from another assembly.</summary>
+    static string Node(TypeReference type)
+    {
+        var outer = Outermost(type);
+        var assembly = outer.Scope switch
+        {
+            ModuleDefinition m => m.Assembly.Name.Name,
+            AssemblyNameReference a => a.Name,
+            var other => other?.Name ?? "?",
+        };
+        return $"{assembly}:{outer.Namespace}";
     }
 
     static IEnumerable<TypeReference> Uses(TypeDefinition type)
