@@ -51,7 +51,7 @@ public static class CliApp
         }
         catch (Exception e)
         {
-            var report = ErrorReport.Of(e);
+            var report = ErrorReport.Of(e, CliTerms.Word);
             error.WriteLine(report.Class == ErrorClass.Cancelled ? $"fishkit: {report.Message}" : $"fishkit: error: {report.Message}");
             if (parse.GetValue(verbose)) error.WriteLine(e);
             return report.ExitCode;

@@ -207,9 +207,10 @@ public static class Trainer
     static Device Device(string name)
     {
         if (name == "cuda" && !cuda.is_available())
-            throw new FishKitException(TorchBackend.IsCudaBuild
-                ? "device \"cuda\" was asked for, but libtorch finds no CUDA device here (check the NVIDIA driver with nvidia-smi); use --device cpu."
-                : TorchBackend.CpuBuildHasNoCuda);
+            throw TorchBackend.IsCudaBuild
+                ? FishKitException.Refusal($"device \"cuda\" was asked for, but libtorch finds no CUDA device here (check the NVIDIA driver with nvidia-smi); use {FishKitException.Say(Term.CpuDevice)}.",
+                    new(Parameter: Term.CpuDevice, Value: "cuda"))
+                : new FishKitException(TorchBackend.CpuBuildHasNoCuda);
         return name == "cuda" ? CUDA : CPU;
     }
 }

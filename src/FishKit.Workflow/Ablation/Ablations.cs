@@ -84,7 +84,7 @@ public static class Ablations
         var missing = grid.Cells.Where(c => grid.Seeds.Any(s => !File.Exists(Path.Combine(SeedFolder(results, c.Index, s), "record.json"))))
             .Select(c => c.Index).ToList();
         if (missing.Count > 0)
-            throw new FishKitException($"results folder '{results}' has unfinished cells ({string.Join(", ", missing)} of 0 to {grid.Cells.Count - 1}); run fishkit ablate --cell K for each, then merge.");
+            throw FishKitException.Refusal($"results folder '{results}' has unfinished cells ({string.Join(", ", missing)} of 0 to {grid.Cells.Count - 1}); run {FishKitException.Say(Term.AblateCell)} for each, then merge.", new(File: results));
         return grid;
     }
 
@@ -99,7 +99,7 @@ public static class Ablations
     public static AblationGrid StoredGrid(string results)
     {
         var file = GridFile(results);
-        if (!File.Exists(file)) throw new FishKitException($"'{results}' is not an ablation results folder (no grid.json); give the --out folder of fishkit ablate.");
+        if (!File.Exists(file)) throw FishKitException.Refusal($"'{results}' is not an ablation results folder (no grid.json); give {FishKitException.Say(Term.AblateOutput)}.", new(File: results));
         var stored = JsonNode.Parse(File.ReadAllText(file))!;
         return AblationGrid.Parse(stored["grid"]!.ToJsonString(), file, stored["folder"]!.GetValue<string>());
     }
@@ -120,12 +120,12 @@ public static class Ablations
         {
             var hash = JsonNode.Parse(File.ReadAllText(file))?["hash"]?.GetValue<string>();
             if (hash != grid.Hash)
-                throw new FishKitException($"results folder '{results}' was written by another grid (hash {hash?[..12]}, this grid {grid.Hash[..12]}); give a new --out folder or the grid that wrote it ({file}).");
+                throw FishKitException.Refusal($"results folder '{results}' was written by another grid (hash {hash?[..12]}, this grid {grid.Hash[..12]}); give a new {FishKitException.Say(Term.Output)} folder or the grid that wrote it ({file}).", new(File: results));
             return;
         }
         // another cell's process may be writing grid.json (as .grid.json.*.tmp) at this moment
         if (Directory.Exists(results) && Directory.EnumerateFileSystemEntries(results).Any(e => !Path.GetFileName(e).StartsWith(".grid.json.", StringComparison.Ordinal)))
-            throw new FishKitException($"'{results}' is not empty and holds no ablation (no grid.json); give a new --out folder.");
+            throw FishKitException.Refusal($"'{results}' is not empty and holds no ablation (no grid.json); give a new {FishKitException.Say(Term.Output)} folder.", new(File: results));
         var stored = new JsonObject
         {
             ["hash"] = grid.Hash,

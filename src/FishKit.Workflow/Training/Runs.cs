@@ -81,7 +81,7 @@ public static class Runs
         IProgress<(string Stage, long Done, long Total)>? preparing = null, CancellationToken cancel = default, (int First, int Last)? range = null)
     {
         if (!File.Exists(ConfigPath(folder)))
-            throw new FishKitException($"'{folder.Path}' is not a run folder (no run.json); give the --out folder of fishkit train.");
+            throw FishKitException.Refusal($"'{folder.Path}' is not a run folder (no run.json); give {FishKitException.Say(Term.TrainOutput)}.", new(File: folder.Path));
         var config = RunConfig.FromJson(File.ReadAllText(ConfigPath(folder)), ConfigPath(folder));
         var path = checkpoint == "best" ? folder.Best : checkpoint == "last" ? folder.Last : checkpoint;
         using var split = Prepare(config, frames, folder, null, "predict", preparing, cancel);
@@ -117,7 +117,7 @@ public static class Runs
         if (Series.IsSeriesPath(path))
         {
             if (config.Model is not YTildeLstmConfig)
-                throw new FishKitException($"'{path}' is a series file, but only the y-tilde LSTM (--model ytilde-lstm) learns from a y-tilde series; a ConvLSTM needs frames: give a folder of frames or a frame store.");
+                throw FishKitException.Refusal($"'{path}' is a series file, but only the y-tilde LSTM ({FishKitException.Say(Term.YTildeLstmModel)}) learns from a y-tilde series; a ConvLSTM needs frames: give a folder of frames or a frame store.");
             var series = LabelledSeries.Read(path, labels);
             return new Prepared(series.YTilde, series.Labels, null);
         }

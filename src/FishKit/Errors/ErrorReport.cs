@@ -13,14 +13,18 @@ public sealed record ErrorReport(ErrorClass Class, string Message)
     /// <summary>The process exit code for this failure.</summary>
     public int ExitCode => (int)Class;
 
-    /// <summary>The report for <paramref name="exception"/>; every exception gets one, an unexpected one as an internal error.</summary>
-    public static ErrorReport Of(Exception exception)
+    /// <summary>
+    /// The report for <paramref name="exception"/>; every exception gets one, an unexpected one as an internal error.
+    /// <paramref name="wording"/> words the <see cref="Term"/>s a refusal names as the front end calls them (the CLI's
+    /// flags and commands); by default, as the library's API does (what a notebook passes).
+    /// </summary>
+    public static ErrorReport Of(Exception exception, Func<Term, string>? wording = null)
     {
         var e = Unwrap(exception);
         return e switch
         {
             OperationCanceledException => new(ErrorClass.Cancelled, "cancelled; nothing was written under the final output name."),
-            FishKitException k => new(k.Kind ?? FileErrors.Classify(e.InnerException) ?? ErrorClass.Input, OneLine(e.Message)),
+            FishKitException k => new(k.Kind ?? FileErrors.Classify(e.InnerException) ?? ErrorClass.Input, OneLine(k.MessageIn(wording ?? FishKitException.Library))),
             _ when FileErrors.IsFileError(e) => new(FileErrors.Classify(e)!.Value, FileErrors.Describe(e)),
             OutOfMemoryException =>
                 new(ErrorClass.OutOfMemory, "not enough memory for this work; ask for less (fewer frames, resamples or a smaller batch) or free some memory."),

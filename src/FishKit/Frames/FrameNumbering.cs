@@ -22,9 +22,9 @@ static class FrameNumbering
         if (gaps.Length > 0 && !allowGaps)
         {
             var g = gaps[0];
-            throw new FishKitException(
+            throw FishKitException.Refusal(
                 $"{gaps.Sum(x => x.Missing):N0} frame(s) missing from the numbering, first between '{g.Before}' and '{g.After}' ({gaps.Length:N0} gap(s)); " +
-                "restore them, or allow gaps (--allow-gaps) to treat the frames present as consecutive.");
+                $"restore them, or allow gaps ({FishKitException.Say(Term.AllowGaps)}) to treat the frames present as consecutive.", new(File: g.Before));
         }
         return (numbers, gaps);
     }

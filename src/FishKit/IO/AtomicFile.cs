@@ -90,7 +90,7 @@ public static class AtomicFile
             throw new FishKitException($"output '{path}' is a file; give a folder path.");
         bool exists = Directory.Exists(full);
         if (exists && Directory.EnumerateFileSystemEntries(full).Any() && !force)
-            throw new FishKitException($"output folder '{path}' is not empty; choose another folder or pass --force to replace it.");
+            throw FishKitException.Refusal($"output folder '{path}' is not empty; choose another folder or {FishKitException.Say(Term.Force)} to replace it.", new(File: path));
         var parent = Path.GetDirectoryName(full)!;
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
         try

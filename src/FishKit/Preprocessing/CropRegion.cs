@@ -18,7 +18,7 @@ public readonly record struct CropRegion(int X, int Y, int Width, int Height)
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var values = new int[4];
         if (parts.Length != 4 || parts.Where((p, i) => !int.TryParse(p, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out values[i])).Any())
-            throw new FishKitException($"--crop '{text}' is not a rectangle; write it x,y,width,height in pixels, e.g. 10,5,300,230.");
+            throw FishKitException.Refusal($"{FishKitException.Say(Term.Crop)} '{text}' is not a rectangle; write it x,y,width,height in pixels, e.g. 10,5,300,230.", new(Parameter: Term.Crop, Value: text, Allowed: "x,y,width,height"));
         return new CropRegion(values[0], values[1], values[2], values[3]);
     }
 
@@ -26,7 +26,7 @@ public readonly record struct CropRegion(int X, int Y, int Width, int Height)
     public void Check(FrameSize frame)
     {
         if (Width < 1 || Height < 1 || X < 0 || Y < 0 || (long)X + Width > frame.Width || (long)Y + Height > frame.Height)
-            throw new FishKitException($"--crop {this} is not inside the {frame} frames; give x,y >= 0, width and height >= 1, x+width <= {frame.Width}, y+height <= {frame.Height}.");
+            throw FishKitException.Refusal($"{FishKitException.Say(Term.Crop)} {this} is not inside the {frame} frames; give x,y >= 0, width and height >= 1, x+width <= {frame.Width}, y+height <= {frame.Height}.", new(Parameter: Term.Crop, Value: ToString(), Allowed: $"inside {frame}"));
     }
 
     public override string ToString() => $"{X},{Y},{Width},{Height}";

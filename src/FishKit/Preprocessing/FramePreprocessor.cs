@@ -144,7 +144,7 @@ public static class FramePreprocessor
     internal static void RefuseNonEmpty(string folder, bool force)
     {
         if (!force && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
-            throw new FishKitException($"output folder '{folder}' is not empty; choose another folder or pass --force to replace it.");
+            throw FishKitException.Refusal($"output folder '{folder}' is not empty; choose another folder or {FishKitException.Say(Term.Force)} to replace it.", new(File: folder));
     }
 
     /// <summary>Refuses an output folder that is the input folder or holds it (replacing it would delete the raw frames).</summary>
@@ -154,6 +154,6 @@ public static class FramePreprocessor
         string output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         string input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(frames.Folder));
         if (string.Equals(output, input, comparison) || input.StartsWith(output + Path.DirectorySeparatorChar, comparison))
-            throw new FishKitException($"--out '{folder}' is or holds the input frames folder '{frames.Folder}'; writing it would destroy the raw frames: choose another folder.");
+            throw FishKitException.Refusal($"{FishKitException.Say(Term.Output)} '{folder}' is or holds the input frames folder '{frames.Folder}'; writing it would destroy the raw frames: choose another folder.", new(File: folder, Parameter: Term.Output));
     }
 }

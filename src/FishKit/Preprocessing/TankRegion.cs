@@ -48,7 +48,7 @@ public sealed class TankRegion
         Cut(mask, frame, rectangle, inside);
         int count = inside.Count(v => v != 0);
         if (count == 0)
-            throw new FishKitException($"mask '{maskPath}' is black everywhere{(crop is null ? "" : $" inside --crop {rectangle}")}; paint the tank white (non-zero) and the rest black.");
+            throw FishKitException.Refusal($"mask '{maskPath}' is black everywhere{(crop is null ? "" : $" inside {FishKitException.Say(Term.Crop)} {rectangle}")}; paint the tank white (non-zero) and the rest black.", new(File: maskPath));
         return new TankRegion(frame, rectangle, inside, count);
     }
 

@@ -61,9 +61,9 @@ public sealed unsafe class FrameStore : IDisposable
     public static FrameStore Open(string path, bool verifyChecksum = true)
     {
         if (Directory.Exists(path))
-            throw new FishKitException($"'{path}' is a folder, not a FishKit frame store; pack it first with fishkit frames pack.");
+            throw FishKitException.Refusal($"'{path}' is a folder, not a FishKit frame store; pack it first with {FishKitException.Say(Term.PackFrames)}.", new(File: path));
         if (!File.Exists(path))
-            throw new FishKitException($"frame store '{path}' does not exist; make it with fishkit frames pack.");
+            throw FishKitException.Refusal($"frame store '{path}' does not exist; make it with {FishKitException.Say(Term.PackFrames)}.", new(File: path));
         RegularFile.Check(path, "frame store");
         FileStream stream;
         try
@@ -152,7 +152,7 @@ public sealed unsafe class FrameStore : IDisposable
     public void Verify()
     {
         if (ComputeChecksum() != RecordedChecksum)
-            throw new FishKitException($"frame store '{Path}': checksum mismatch: re-pack with fishkit frames pack.");
+            throw FishKitException.Refusal($"frame store '{Path}': checksum mismatch: re-pack with {FishKitException.Say(Term.PackFrames)}.", new(File: Path));
     }
 
     /// <summary>Unmaps the file. Spans handed out before must not be used afterwards.</summary>

@@ -76,10 +76,10 @@ static class FrameStoreFormat
         long length = RandomAccess.GetLength(file);
         Span<byte> head = stackalloc byte[FixedBytes];
         if (length < FixedBytes || RandomAccess.Read(file, head, 0) < FixedBytes || !head.StartsWith(Magic))
-            throw new FishKitException($"'{path}' is not a FishKit frame store (it does not start with FKFRAMES); make one with fishkit frames pack.");
+            throw FishKitException.Refusal($"'{path}' is not a FishKit frame store (it does not start with FKFRAMES); make one with {FishKitException.Say(Term.PackFrames)}.", new(File: path));
         int version = Int(head, 8);
         if (version != Version)
-            throw new FishKitException($"frame store '{path}' has format version {version}; this FishKit reads version {Version}: re-pack it with fishkit frames pack.");
+            throw FishKitException.Refusal($"frame store '{path}' has format version {version}; this FishKit reads version {Version}: re-pack it with {FishKitException.Say(Term.PackFrames)}.", new(File: path));
         int dataOffset = Int(head, 12), width = Int(head, 16), height = Int(head, 20), count = Int(head, 24), resize = Int(head, 28);
         int sourceWidth = Int(head, 32), sourceHeight = Int(head, 36), infoLength = Int(head, 40);
         if (width < 1 || height < 1 || (long)width * height > FrameDecoder.MaxPixels || count < 1 || resize is < 0 or > 1
@@ -87,9 +87,9 @@ static class FrameStoreFormat
             throw Damaged(path, "impossible sizes in the header");
         long expected = dataOffset + (long)count * width * height + TrailerBytes;
         if (length < expected)
-            throw new FishKitException($"frame store '{path}' is truncated: {length:N0} bytes where its header promises {expected:N0} ({count:N0} frames of {width}x{height}); re-pack it with fishkit frames pack.");
+            throw FishKitException.Refusal($"frame store '{path}' is truncated: {length:N0} bytes where its header promises {expected:N0} ({count:N0} frames of {width}x{height}); re-pack it with {FishKitException.Say(Term.PackFrames)}.", new(File: path));
         if (length > expected)
-            throw new FishKitException($"frame store '{path}' has {length - expected:N0} bytes more than its header promises ({count:N0} frames of {width}x{height}); re-pack it with fishkit frames pack.");
+            throw FishKitException.Refusal($"frame store '{path}' has {length - expected:N0} bytes more than its header promises ({count:N0} frames of {width}x{height}); re-pack it with {FishKitException.Say(Term.PackFrames)}.", new(File: path));
 
         var info = new byte[infoLength];
         if (RandomAccess.Read(file, info, FixedBytes) < infoLength) throw Damaged(path, "the header's info ends early");
@@ -110,7 +110,7 @@ static class FrameStoreFormat
     }
 
     static FishKitException Damaged(string path, string why) =>
-        new($"frame store '{path}' has a damaged header ({why}); re-pack it with fishkit frames pack.");
+        FishKitException.Refusal($"frame store '{path}' has a damaged header ({why}); re-pack it with {FishKitException.Say(Term.PackFrames)}.", new(File: path));
 
     static void Int(Span<byte> span, int at, int value) => BinaryPrimitives.WriteInt32LittleEndian(span[at..], value);
 

@@ -35,7 +35,7 @@ public sealed class FrameStoreWriter
         if (Directory.Exists(path))
             throw new FishKitException($"output '{path}' is a folder; give a file path for the frame store (e.g. train.fkframes).");
         if (File.Exists(path) && !force)
-            throw new FishKitException($"output '{path}' exists; choose another path or pass --force to replace it.");
+            throw FishKitException.Refusal($"output '{path}' exists; choose another path or {FishKitException.Say(Term.Force)} to replace it.", new(File: path));
         AtomicFile.Write(path, stream =>
         {
             var writer = new FrameStoreWriter(stream, header);

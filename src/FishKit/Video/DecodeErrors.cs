@@ -22,8 +22,8 @@ public static class DecodeErrors
     {
         if (extracted.DecoderMessageCount == 0) return;
         if (!allow)
-            throw new FishKitException(string.Create(CultureInfo.InvariantCulture,
-                $"ffmpeg reported {extracted.DecoderMessageCount} error(s) while decoding '{source.Path}' (first: {extracted.DecoderMessages[0]}); the file is damaged and some of its {extracted.Frames} frames may be garbled or missing: copy or export it again, or extract anyway with --allow-decode-errors (the errors are then written to {FileName} beside the frames)."));
+            throw FishKitException.Refusal(string.Create(CultureInfo.InvariantCulture,
+                $"ffmpeg reported {extracted.DecoderMessageCount} error(s) while decoding '{source.Path}' (first: {extracted.DecoderMessages[0]}); the file is damaged and some of its {extracted.Frames} frames may be garbled or missing: copy or export it again, or extract anyway with {FishKitException.Say(Term.AllowDecodeErrors)} (the errors are then written to {FileName} beside the frames)."), new(File: source.Path));
         var lines = new List<string>
         {
             $"# ffmpeg reported {extracted.DecoderMessageCount} error(s) while decoding {source.Path}; {extracted.Frames} frames were kept (--allow-decode-errors).",

@@ -28,13 +28,13 @@ public sealed record ExtractOptions
     public void Validate()
     {
         if (FramesPerSecond is { } fps && !(fps > 0 && fps <= 1000))
-            throw new FishKitException(Invariant($"--fps {fps} is out of range; give a frame rate above 0 and at most 1000 (e.g. 30), or leave it out to keep every frame."));
+            throw FishKitException.Refusal(Invariant($"{FishKitException.Say(Term.Fps)} {fps} is out of range; give a frame rate above 0 and at most 1000 (e.g. 30), or leave it out to keep every frame."), new(Parameter: Term.Fps));
         if (Size is { } size && (size.Width < 1 || size.Height < 1 || size.Pixels > FrameDecoder.MaxPixels))
-            throw new FishKitException($"--size {size} is out of range; give a width and height of at least 1 pixel and at most {FrameDecoder.MaxPixels / 1e6:0} megapixels (e.g. 320x240).");
+            throw FishKitException.Refusal($"{FishKitException.Say(Term.Size)} {size} is out of range; give a width and height of at least 1 pixel and at most {FrameDecoder.MaxPixels / 1e6:0} megapixels (e.g. 320x240).", new(Parameter: Term.Size));
         if (!(StartSeconds >= 0 && double.IsFinite(StartSeconds)))
-            throw new FishKitException(Invariant($"--start {StartSeconds} is out of range; give the seconds from the video's start (0 or more)."));
+            throw FishKitException.Refusal(Invariant($"{FishKitException.Say(Term.Start)} {StartSeconds} is out of range; give the seconds from the video's start (0 or more)."), new(Parameter: Term.Start));
         if (DurationSeconds is { } d && !(d > 0 && double.IsFinite(d)))
-            throw new FishKitException(Invariant($"--duration {d} is out of range; give a number of seconds above 0, or leave it out to take the rest of the video."));
+            throw FishKitException.Refusal(Invariant($"{FishKitException.Say(Term.Duration)} {d} is out of range; give a number of seconds above 0, or leave it out to take the rest of the video."), new(Parameter: Term.Duration));
     }
 
     /// <summary>Reads a frame size written "WIDTHxHEIGHT" (e.g. "320x240"); <paramref name="option"/> names it in errors.</summary>

@@ -19,11 +19,12 @@ public static partial class VideoExtraction
         {
             options.Validate();
             if (source.DurationSeconds is { } length && options.StartSeconds >= length)
-                throw new FishKitException(FormattableString.Invariant(
-                    $"--start {options.StartSeconds} s is at or past the end of '{source.Path}' ({length:F1} s long); give an earlier start."));
+                throw FishKitException.Refusal(FormattableString.Invariant(
+                    $"{FishKitException.Say(Term.Start)} {options.StartSeconds} s is at or past the end of '{source.Path}' ({length:F1} s long); give an earlier start."),
+                    new(File: source.Path, Parameter: Term.Start, Value: options.StartSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), Allowed: FormattableString.Invariant($"below {length:F1} s")));
             var size = options.Size ?? source.Size;
             if (size.Pixels > FrameDecoder.MaxPixels)
-                throw new FishKitException($"'{source.Path}' has {size} frames, over the {FrameDecoder.MaxPixels / 1e6:0} megapixel limit of the kit's frames; give a smaller --size (e.g. 320x240).");
+                throw FishKitException.Refusal($"'{source.Path}' has {size} frames, over the {FrameDecoder.MaxPixels / 1e6:0} megapixel limit of the kit's frames; give a smaller {FishKitException.Say(Term.Size)} (e.g. 320x240).", new(File: source.Path, Parameter: Term.Size, Value: size.ToString()));
             double rate = options.FramesPerSecond ?? source.FramesPerSecond;
             return new Plan(source, VideoExtraction.Arguments(source, options, size), size, rate, VideoExtraction.Expected(source, options, rate));
         }

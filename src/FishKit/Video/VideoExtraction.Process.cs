@@ -78,7 +78,7 @@ public static partial class VideoExtraction
             if (partial)
                 throw new FishKitException($"ffmpeg's output of '{source.Path}' ended inside a frame ({Last()}); the file may be damaged.");
             if (frames == 0)
-                throw new FishKitException($"'{source.Path}' gave no frames{(messageCount > 0 ? $" ({Last()})" : "")}; check --start and --duration against its length, or whether the file is damaged.");
+                throw FishKitException.Refusal($"'{source.Path}' gave no frames{(messageCount > 0 ? $" ({Last()})" : "")}; check {FishKitException.Say(Term.Start)} and {FishKitException.Say(Term.Duration)} against its length, or whether the file is damaged.", new(File: source.Path));
             return (frames, messages, messageCount);
         }
 

@@ -64,8 +64,8 @@ public static partial class VideoExtraction
         int[] guess = plan.Expected >= preprocess.MinimumFrames && plan.Expected <= int.MaxValue ? BackgroundModel.SampleIndices((int)plan.Expected, preprocess) : [];
         int count = KeepSample(guess, progress is null ? null : new Phase(progress, 0));
         if (count < preprocess.MinimumFrames)
-            throw new FishKitException($"'{source.Path}' gave {count} frame(s); a background estimate needs at least {preprocess.MinimumFrames}: " +
-                "take a longer span (--start, --duration) or more frames per second (--fps).");
+            throw FishKitException.Refusal($"'{source.Path}' gave {count} frame(s); a background estimate needs at least {preprocess.MinimumFrames}: " +
+                $"take a longer span ({FishKitException.Say(Term.Start)}, {FishKitException.Say(Term.Duration)}) or more frames per second ({FishKitException.Say(Term.Fps)}).", new(File: source.Path));
         var samples = BackgroundModel.SampleIndices(count, preprocess);
         if (!samples.SequenceEqual(guess) && KeepSample(samples, null) != count)
             throw new FishKitException($"'{source.Path}' gave a different number of frames on a second reading; make sure the file is not being written, then try again.");

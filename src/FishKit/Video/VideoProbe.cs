@@ -73,7 +73,7 @@ public static class VideoProbe
         if (IsQuarterTurn(video)) (width, height) = (height, width);
 
         double fps = Rate(Text(video, "avg_frame_rate")) ?? Rate(Text(video, "r_frame_rate"))
-            ?? throw new FishKitException($"'{path}' states no frame rate; give one with --fps.");
+            ?? throw FishKitException.Refusal($"'{path}' states no frame rate; give one with {FishKitException.Say(Term.Fps)}.", new(File: path, Parameter: Term.Fps));
         double? duration = Number(Text(video, "duration")) ?? (format.ValueKind == JsonValueKind.Object ? Number(Text(format, "duration")) : null);
         long? stated = long.TryParse(Text(video, "nb_frames"), NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n > 0 ? n : null;
         long? count = stated ?? (duration is { } d ? (long)Math.Round(d * fps) : null);

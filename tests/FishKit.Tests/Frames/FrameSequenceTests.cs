@@ -60,7 +60,7 @@ public class FrameSequenceTests
         var e = Refused(dir.Path);
         Assert.Contains("3 frame(s) missing", e.Message);
         Assert.Contains("'00009.png' and '00011.png'", e.Message);
-        Assert.Contains("--allow-gaps", e.Message);
+        Assert.Contains("allow gaps (allowGaps: true)", e.Message); // the CLI says --allow-gaps (CliTerms)
         Assert.DoesNotContain('\n', e.Message);
 
         var frames = FrameSequence.Open(dir.Path, allowGaps: true);

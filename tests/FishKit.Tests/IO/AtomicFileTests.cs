@@ -46,7 +46,8 @@ public class AtomicFileTests
         Directory.CreateDirectory(dir["busy"]);
         File.WriteAllText(dir["busy/mine.txt"], "mine");
         var refused = Assert.Throws<FishKitException>(() => AtomicFile.WriteDirectory(dir["busy"], force: false, _ => { }));
-        Assert.Contains("--force", refused.Message);
+        Assert.EndsWith("choose another folder or pass force: true to replace it.", refused.Message); // the CLI says --force
+        Assert.Equal(dir["busy"], refused.Subject?.File);
         Assert.Equal("mine", File.ReadAllText(dir["busy/mine.txt"]));
     }
 }

@@ -110,7 +110,11 @@ public class FrameStoreTests
         File.WriteAllBytes(path, bytes);
 
         var e = Assert.Throws<FishKitException>(() => FrameStore.Open(path));
-        Assert.Equal($"frame store '{path}': checksum mismatch: re-pack with fishkit frames pack.", e.Message);
+        // the library names its own API; the CLI words the same remedy as its command (tests/FishKit.Cli.Tests)
+        Assert.Equal($"frame store '{path}': checksum mismatch: re-pack with FramePacker.Pack.", e.Message);
+        Assert.Equal(path, e.Subject?.File);
+        Assert.Equal($"frame store '{path}': checksum mismatch: re-pack with fishkit frames pack.",
+            e.MessageIn(t => t == Term.PackFrames ? "fishkit frames pack" : FishKitException.Library(t)));
         using var unchecked_ = FrameStore.Open(path, verifyChecksum: false);
         Assert.Equal(bytes[4096 + 5 * 192 + 77], unchecked_.Frame(5)[77]);
     }
@@ -134,7 +138,7 @@ public class FrameStoreTests
         File.WriteAllBytes(path, bytes);
         e = Assert.Throws<FishKitException>(() => FrameStore.Open(path, verifyChecksum: false));
         Assert.Contains("damaged header", e.Message);
-        Assert.Contains("re-pack it with fishkit frames pack", e.Message);
+        Assert.Contains("re-pack it with FramePacker.Pack", e.Message);
     }
 
     [Fact]
