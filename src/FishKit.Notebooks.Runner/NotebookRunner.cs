@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Loader;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FishKit.Errors;
@@ -140,7 +141,8 @@ public static partial class NotebookRunner
 
     /// <summary>
     /// FishKit.Notebooks.dll as this process has it: the one loaded already, else the one beside the runner (the fishkit
-    /// tool ships it there without compiling against it); null where there is none.
+    /// tool ships it there without compiling against it), which is then loaded into the process, so that a notebook's
+    /// <c>#r "nuget: FishKit.Notebooks"</c> too gets the kit that runs it; null where there is none.
     /// </summary>
     internal static string? KitAssembly()
     {
@@ -148,7 +150,7 @@ public static partial class NotebookRunner
             .FirstOrDefault(a => !a.IsDynamic && a.GetName().Name == "FishKit.Notebooks" && a.Location.Length > 0);
         if (loaded is not null) return loaded.Location;
         var beside = Path.Combine(Path.GetDirectoryName(typeof(NotebookRunner).Assembly.Location)!, "FishKit.Notebooks.dll");
-        return File.Exists(beside) ? beside : null;
+        return File.Exists(beside) ? AssemblyLoadContext.Default.LoadFromAssemblyPath(beside).Location : null;
     }
 
     [GeneratedRegex("""^#r[ \t]+"[^"\n]*FishKit\.Notebooks\.dll"[ \t]*$""", RegexOptions.Multiline)]

@@ -11,10 +11,14 @@ public class PackageTests(PackedKit kit) : IClassFixture<PackedKit>
 {
     static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
+    /// <summary>Every package the pack command makes: the library's layers, the runner, the notebooks' front end, the tool.</summary>
+    public static readonly string[] Ids =
+        ["FishKit", "FishKit.TorchNative", "FishKit.Learning", "FishKit.Workflow", "FishKit.Notebooks.Runner", "FishKit.Notebooks", "FishKit.Cli"];
+
     [Fact]
     public void The_pack_command_makes_versioned_packages_with_symbols_readme_and_licence()
     {
-        foreach (var id in new[] { "FishKit", "FishKit.Notebooks", "FishKit.Cli" })
+        foreach (var id in Ids)
         {
             Assert.True(File.Exists(Path.Combine(kit.Folder, $"{id}.{kit.Version}.snupkg")), $"{id}: no symbols package");
             using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(kit.Folder, $"{id}.{kit.Version}.nupkg"));

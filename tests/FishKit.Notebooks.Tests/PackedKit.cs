@@ -62,7 +62,7 @@ public sealed class PackedKit : IDisposable
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
             ? packages
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "fishkit", "fishkit.notebooks", "fishkit.cli" })
+        foreach (var id in PackageTests.Ids.Select(i => i.ToLowerInvariant()))
         {
             var cached = Path.Combine(cache, id, Version);
             if (Directory.Exists(cached)) Directory.Delete(cached, recursive: true);
