@@ -27,7 +27,7 @@ static class EvaluateCommand
         var compare = new Option<string?>("--compare") { Description = "A second score series: DeLong's test of its AUC against --scores' on the same labels." };
         var truth = new Option<string?>("--truth")
         {
-            Description = $"The simulator's truth-bursts.csv of the same frames: also the AUC of first_of_bout and in_bout positives, each against all negatives, with a bootstrap interval (--bootstrap resamples, default {DefaultKindResamples}).",
+            Description = $"The simulator's truth-bursts.csv of the same frames: also the AUC of first_of_bout and in_bout positives, each against all negatives, with a bootstrap interval (--bootstrap resamples, default {BurstKindEvaluation.DefaultResamples}).",
         };
 
         var command = new Command("evaluate", "Compare a score series with labels over frames --from..--to: ROC AUC, average precision, max Youden J and max accuracy with their thresholds (predict 1 when score >= threshold).")
@@ -64,7 +64,7 @@ static class EvaluateCommand
 
             string? truthPath = parseResult.GetValue(truth);
             var byKind = truthPath is null ? null : BurstKindEvaluation.Evaluate(allLabels, allScores, Assign(allLabels, truthPath, labelsPath),
-                resamples ?? DefaultKindResamples, parseResult.GetValue(seed), parseResult.GetValue(confidence), range);
+                resamples ?? BurstKindEvaluation.DefaultResamples, parseResult.GetValue(seed), parseResult.GetValue(confidence), range);
 
             if (parseResult.GetValue(json)) output.WriteLine(Json(report, interval, delong, byKind));
             else WriteTable(output, report, first, last, interval, delong, comparePath, byKind);
@@ -73,11 +73,8 @@ static class EvaluateCommand
         return command;
     }
 
-    /// <summary>Bootstrap resamples of the per-kind intervals when --bootstrap is not given.</summary>
-    const int DefaultKindResamples = 2000;
-
     /// <summary>Reads the truth bursts and ties the labels' positives to them, refusing a file of other frames.</summary>
-    static BurstAssignment Assign(bool[] labels, string truthPath, string labelsPath)
+    internal static BurstAssignment Assign(bool[] labels, string truthPath, string labelsPath)
     {
         var bursts = TruthBursts.Read(truthPath);
         if (bursts.Length > 0 && bursts[^1].Onset >= labels.Length)
@@ -135,12 +132,16 @@ static class EvaluateCommand
         if (delong is not null) node["delong"] = JsonSerializer.SerializeToNode(delong, JsonOptions);
         if (byKind is not null)
         {
-            node["by_kind"] = new JsonObject(Enum.GetValues<BurstKind>().Select(kind =>
-                KeyValuePair.Create(BurstKindEvaluation.Name(kind), JsonSerializer.SerializeToNode(byKind[kind], JsonOptions))));
+            node["by_kind"] = KindsJson(byKind);
             node["unmatched_positives"] = byKind.UnmatchedPositives;
         }
         return node.ToJsonString(JsonOptions);
     }
+
+    /// <summary>{"first_of_bout": {"auc", "ci_low", "ci_high", "positives", "negatives", "bursts"}, "in_bout": {...}}.</summary>
+    internal static JsonObject KindsJson(BurstKindReport byKind) =>
+        new(Enum.GetValues<BurstKind>().Select(kind =>
+            KeyValuePair.Create(BurstKindEvaluation.Name(kind), JsonSerializer.SerializeToNode(byKind[kind], JsonOptions))));
 
     /// <summary>One line per burst kind: AUC, interval and counts (or why there is no AUC).</summary>
     internal static IEnumerable<(string Name, string Value)> KindRows(BurstKindReport byKind) =>

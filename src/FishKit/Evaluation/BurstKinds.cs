@@ -99,6 +99,9 @@ public sealed record BurstKindReport(KindAuc FirstOfBout, KindAuc InBout, int Un
 /// <summary>ROC AUC by burst kind: the frames of one kind's positives plus all negatives, scored as a whole series is.</summary>
 public static class BurstKindEvaluation
 {
+    /// <summary>Bootstrap resamples of the per-kind intervals where the user gives none.</summary>
+    public const int DefaultResamples = 2000;
+
     /// <summary>The snake_case name of a kind as the CLI and JSON write it: first_of_bout, in_bout.</summary>
     public static string Name(BurstKind kind) => kind == BurstKind.FirstOfBout ? "first_of_bout" : "in_bout";
 

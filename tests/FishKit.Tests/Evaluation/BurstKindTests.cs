@@ -193,3 +193,29 @@ public sealed class EvaluateTruthCommandTests : IDisposable
         Assert.Single(r.Error.Trim().Split('\n'));
     }
 }
+
+/// <summary>The per-kind table <c>fishkit reproduce</c> prints under the models on the test split.</summary>
+public class ReproduceKindTableTests
+{
+    [Fact]
+    public void One_row_per_model_with_auc_and_interval_per_kind_then_the_counts()
+    {
+        var r = BurstKindTests.R;
+        var labels = r.GetProperty("labels").EnumerateArray().Select(v => v.GetInt32() == 1).ToArray();
+        var scores = r.GetProperty("scores").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var truth = TruthBursts.Read(new StringReader(r.GetProperty("truth_csv").GetString()!), "reference");
+        var assignment = BurstAssignment.Of(labels, truth);
+        var a = BurstKindEvaluation.Evaluate(labels, scores, assignment, 200, 1);
+        var b = BurstKindEvaluation.Evaluate(labels, scores, assignment, 200, 1, frames: 560..700); // only the in-bout burst at 634
+        var w = new StringWriter();
+        FishKit.Cli.Commands.ReproduceCommand.WriteKinds(w, [("baseline", a), ("late frames", b)]);
+        var lines = w.ToString().Split('\n');
+        Assert.StartsWith("By burst kind", lines[0]);
+        Assert.Equal($"{"model",-20} {"first_of_bout",24} {"in_bout",24}", lines[1]);
+        string Cell(KindAuc k) => FormattableString.Invariant($"{k.Auc:F3} ({k.CiLow:F3}..{k.CiHigh:F3})");
+        Assert.Equal($"{"baseline",-20} {Cell(a.FirstOfBout),24} {Cell(a.InBout),24}", lines[2]);
+        Assert.Equal($"{"late frames",-20} {"none",24} {Cell(b.InBout),24}", lines[3]);
+        Assert.Equal($"{"positives / bursts",-20} {"109 / 3",24} {"158 / 4",24}", lines[4]);
+        Assert.Equal("negatives 529; positives before no truth onset: 4", lines[5]);
+    }
+}
