@@ -2,6 +2,7 @@ using System.Text.Json;
 using FishKit.Evaluation;
 using FishKit.IO;
 using FishKit.Synthetic;
+using FishKit.Tests.Synthetic;
 
 namespace FishKit.Tests.Evaluation;
 
@@ -170,52 +171,15 @@ public sealed class EvaluateTruthCommandTests : IDisposable
         Assert.Contains($"unmatched positives  {R.GetProperty("unmatched").GetInt32()} ", r.Output);
     }
 
-    [Fact]
-    public void A_bad_truth_file_is_one_line_naming_it()
+    [Theory]
+    [InlineData("frame,label\n0,1\n", "line 1: expected the header 'onset_frame,")]
+    [InlineData("onset_frame,precursor_start_frame,end_frame,initiator,target\n900,860,920,1,2\n", "has a burst onset at frame 900 but")]
+    public void A_bad_truth_file_or_one_of_other_frames_is_one_line_naming_it(string text, string message)
     {
         var args = Args();
-        File.WriteAllText(dir["truth-bursts.csv"], "frame,label\n0,1\n");
+        File.WriteAllText(dir["truth-bursts.csv"], text);
         var r = Cli.Run(args);
-        Assert.NotEqual(0, r.ExitCode);
-        Assert.Contains(dir["truth-bursts.csv"], r.Error);
-        Assert.Contains("expected the header 'onset_frame,", r.Error);
-        Assert.Single(r.Error.Trim().Split('\n'));
-    }
-
-    [Fact]
-    public void A_truth_file_of_other_frames_is_refused()
-    {
-        var args = Args();
-        File.WriteAllText(dir["truth-bursts.csv"], "onset_frame,precursor_start_frame,end_frame,initiator,target\n900,860,920,1,2\n");
-        var r = Cli.Run(args);
-        Assert.NotEqual(0, r.ExitCode);
-        Assert.Contains("burst onset at frame 900 but", r.Error);
-        Assert.Single(r.Error.Trim().Split('\n'));
-    }
-}
-
-/// <summary>The per-kind table <c>fishkit reproduce</c> prints under the models on the test split.</summary>
-public class ReproduceKindTableTests
-{
-    [Fact]
-    public void One_row_per_model_with_auc_and_interval_per_kind_then_the_counts()
-    {
-        var r = BurstKindTests.R;
-        var labels = r.GetProperty("labels").EnumerateArray().Select(v => v.GetInt32() == 1).ToArray();
-        var scores = r.GetProperty("scores").EnumerateArray().Select(v => v.GetDouble()).ToArray();
-        var truth = TruthBursts.Read(new StringReader(r.GetProperty("truth_csv").GetString()!), "reference");
-        var assignment = BurstAssignment.Of(labels, truth);
-        var a = BurstKindEvaluation.Evaluate(labels, scores, assignment, 200, 1);
-        var b = BurstKindEvaluation.Evaluate(labels, scores, assignment, 200, 1, frames: 560..700); // only the in-bout burst at 634
-        var w = new StringWriter();
-        FishKit.Cli.Commands.ReproduceCommand.WriteKinds(w, [("baseline", a), ("late frames", b)]);
-        var lines = w.ToString().Split('\n');
-        Assert.StartsWith("By burst kind", lines[0]);
-        Assert.Equal($"{"model",-20} {"first_of_bout",24} {"in_bout",24}", lines[1]);
-        string Cell(KindAuc k) => FormattableString.Invariant($"{k.Auc:F3} ({k.CiLow:F3}..{k.CiHigh:F3})");
-        Assert.Equal($"{"baseline",-20} {Cell(a.FirstOfBout),24} {Cell(a.InBout),24}", lines[2]);
-        Assert.Equal($"{"late frames",-20} {"none",24} {Cell(b.InBout),24}", lines[3]);
-        Assert.Equal($"{"positives / bursts",-20} {"109 / 3",24} {"158 / 4",24}", lines[4]);
-        Assert.Equal("negatives 529; positives before no truth onset: 4", lines[5]);
+        SimulateCommandTests.AssertOneLineError(r, message);
+        Assert.Contains($"'{dir["truth-bursts.csv"]}'", r.Error);
     }
 }

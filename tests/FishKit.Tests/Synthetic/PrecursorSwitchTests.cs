@@ -89,11 +89,7 @@ public class PrecursorSwitchTests
     public void Bad_set_is_one_line_naming_it(string setting, string message)
     {
         using var temp = new TempDir();
-        var r = Cli.Run("simulate", "--frames", "40", "--out", temp["s"], "--set", setting);
-        Assert.Equal(1, r.ExitCode);
-        var lines = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.Contains(message, lines[0]);
+        SimulateCommandTests.AssertOneLineError(Cli.Run("simulate", "--frames", "40", "--out", temp["s"], "--set", setting), message);
         Assert.False(Directory.Exists(temp["s"]));
     }
 
