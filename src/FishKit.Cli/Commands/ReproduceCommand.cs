@@ -170,7 +170,7 @@ static class ReproduceCommand
         var labels = test.Labels[first..(last + 1)];
         if (labels.All(l => l) || !labels.Any(l => l)) return new TestComparison(first, last, []);
         var truth = Path.Combine(testFolder, "truth-bursts.csv");
-        var assignment = File.Exists(truth) ? EvaluateCommand.Assign(test.Labels, truth, truth) : null;
+        var assignment = File.Exists(truth) ? EvaluateCommand.Assign(test.Labels, truth, testFolder) : null;
         return new TestComparison(first, last, [.. scored.Select(m => (m.Item1, EvaluationReport.Of(labels, m.Item2.AsSpan(first, last - first + 1)),
             assignment is null ? null : BurstKindEvaluation.Evaluate(test.Labels, m.Item2, assignment, BurstKindEvaluation.DefaultResamples, KindSeed, frames: first..(last + 1))))]);
     }

@@ -11,9 +11,10 @@ namespace FishKit.Synthetic;
 /// target) and swims at it while the rest stay calm: a visible precursor that is not just motion energy, and the only
 /// cue to the first burst of a bout. Some calm spells hold a decoy approach that no burst follows
 /// (<see cref="TankParameters.DecoyProbability"/>). With <see cref="TankParameters.Precursor"/> off no fish approaches
-/// (neither before bursts nor as a decoy) while bursts, decoy spells and the named pairs stay exactly as with it on. Calm fish swim slowly and turn gently, so the calm level of
-/// y-tilde is low and steady. Fish steer smoothly away from the walls, keep apart, and school in bursts. Only this
-/// class draws from the session's random stream, in a fixed order, so a seed fixes the session.
+/// (neither before bursts nor as a decoy) while bursts, decoy spells and the named pairs stay exactly as with it on.
+/// Calm fish swim slowly and turn gently, so the calm level of y-tilde is low and steady. Fish steer smoothly away from
+/// the walls, keep apart, and school in bursts. Only this class draws from the session's random stream, in a fixed
+/// order, so a seed fixes the session.
 /// </summary>
 public static class TankSimulator
 {
