@@ -90,7 +90,7 @@ public class NotebookSeriesTests(NotebookSeries series)
         Assert.Contains(rocs[1], t => t.Name.StartsWith("y-tilde LSTM (AUC 0.", StringComparison.Ordinal));
 
         Assert.Equal(["accuracy", "Youden's J = TPR - FPR"], Traces(Titled(figures, "algorithmic baseline: accuracy and Youden's J")).Take(2).Select(t => t.Name));
-        Assert.Equal(["train loss", "validation loss", "train AUC (right axis)", "validation AUC (right axis)"],
+        Assert.Equal([Charts.TrainLossName, Charts.ValidationLossName, "train AUC (right axis)", "validation AUC (right axis)"],
             Traces(Titled(figures, "y-tilde LSTM: loss and ROC AUC per epoch")).Select(t => t.Name));
         Assert.Contains(Traces(Titled(figures, "Precision and recall")), t => t.Name.StartsWith("y-tilde LSTM (AP ", StringComparison.Ordinal));
         var timeline = Traces(Titled(figures, "Test split: the two baselines over time"));
@@ -255,13 +255,13 @@ public class NotebookSeriesTests(NotebookSeries series)
     {
         var notebook = series.Executed("06-training");
         var figures = Figures(notebook);
-        string[] curves = ["train loss", "validation loss", "train AUC (right axis)", "validation AUC (right axis)"];
+        string[] curves = [Charts.TrainLossName, Charts.ValidationLossName, "train AUC (right axis)", "validation AUC (right axis)"];
         Assert.Equal(curves, Traces(Titled(figures, "Overfitting 32 training clips")).Select(t => t.Name));
         var teaching = Traces(Titled(figures, "The teaching run: loss and ROC AUC per epoch"));
         Assert.All(teaching, t => Assert.Equal("scatter", t.Type));
         Assert.Equal(curves, teaching.Take(4).Select(t => t.Name));
-        Assert.StartsWith("constant output: train loss 0.", teaching[4].Name);
-        Assert.Equal("constant output: validation loss 0.693", teaching[5].Name); // ln 2: the best constant is 1/2 under the write-up's weighting rule
+        Assert.StartsWith("constant output: weighted train loss 0.", teaching[4].Name);
+        Assert.Equal("constant output: unweighted validation loss 0.693", teaching[5].Name); // ln 2: the best constant is 1/2 under the write-up's weighting rule
         Assert.Equal("constant output: AUC 0.5 (right axis)", teaching[6].Name);
 
         var headers = TableHeaders(notebook);

@@ -1,0 +1,26 @@
+using FishKit.Labeling;
+
+namespace FishKit.Tests.Labeling;
+
+/// <summary>Runs of consecutive positives, counted by hand on short label series.</summary>
+public class LabelRunsTests
+{
+    [Fact]
+    public void Run_lengths_count_consecutive_ones_in_order()
+    {
+        Assert.Equal([2, 1, 3], LabelRuns.Lengths([true, true, false, true, false, false, true, true, true]));
+        Assert.Empty(LabelRuns.Lengths([false, false]));
+        Assert.Equal([1], LabelRuns.Lengths([true]));
+    }
+
+    [Fact]
+    public void The_summary_gives_count_median_mean_and_longest()
+    {
+        // runs 2, 1, 3: median 2, mean 2; runs 1, 4: median (1 + 4) / 2 = 2.5 as numpy.median gives
+        Assert.Equal(new LabelRuns(3, 2, 2, 3), LabelRuns.Of([true, true, false, true, false, false, true, true, true]));
+        Assert.Equal(new LabelRuns(2, 2.5, 2.5, 4), LabelRuns.Of([true, false, true, true, true, true]));
+        var none = LabelRuns.Of([false, false]);
+        Assert.Equal(0, none.Count);
+        Assert.True(double.IsNaN(none.Median));
+    }
+}
