@@ -24,14 +24,16 @@ static class NotebooksCommand
         var folder = new Argument<string>("dir") { Description = "The folder holding 01-....ipynb, 02-....ipynb, ...", DefaultValueFactory = _ => DefaultFolder };
         var output = new Option<string>("--out") { Description = "Where to write the executed notebooks and report.html.", DefaultValueFactory = _ => DefaultOut };
         var quick = new Option<bool>("--quick") { Description = "Quick mode (FISHKIT_QUICK=1): training cells run shortened." };
+        var only = new Option<string?>("--only") { Description = "Run only the notebooks whose numbers are listed, e.g. 02,05 (default: all)." };
         var command = new Command("run", "Execute every numbered notebook in order in this process; write the executed copies and one offline HTML report.")
         {
-            folder, output, quick,
+            folder, output, quick, only,
         };
         command.SetAction(parseResult =>
         {
             var writer = parseResult.InvocationConfiguration.Output;
-            var series = Run(writer, parseResult.GetValue(folder)!, parseResult.GetValue(output)!, parseResult.GetValue(quick));
+            var series = Run(writer, parseResult.GetValue(folder)!, parseResult.GetValue(output)!, parseResult.GetValue(quick),
+                only: parseResult.GetValue(only));
             writer.WriteLine($"Ran {series.Notebooks.Count} notebooks in {series.Elapsed.TotalSeconds:F1} s; executed copies in {Path.GetDirectoryName(series.Report)}, report: {series.Report}");
             return 0;
         });
@@ -42,10 +44,11 @@ static class NotebooksCommand
     /// Runs the series, printing one line per notebook; a failing cell becomes one clear error line. <paramref name="data"/>
     /// and <paramref name="writeUp"/> set FISHKIT_DATA and FISHKIT_WRITEUP for the run.
     /// </summary>
-    public static SeriesResult Run(TextWriter writer, string folder, string outDir, bool quick, string? data = null, string? writeUp = null)
+    public static SeriesResult Run(TextWriter writer, string folder, string outDir, bool quick, string? data = null, string? writeUp = null,
+        string? only = null)
     {
         using var cancel = CliCancellation.OnCtrlC();
-        var notebooks = NotebookRunner.InOrder(folder);
+        var notebooks = NotebookRunner.Select(NotebookRunner.InOrder(folder), only);
         var log = new LineLog(writer);
         try
         {

@@ -58,6 +58,20 @@ public static partial class NotebookRunner
         return notebooks;
     }
 
+    /// <summary>
+    /// The notebooks of <paramref name="notebooks"/> whose two-digit numbers <paramref name="only"/> lists ("02,05"); all of
+    /// them when it is null or empty. A number that names no notebook is refused.
+    /// </summary>
+    public static IReadOnlyList<string> Select(IReadOnlyList<string> notebooks, string? only)
+    {
+        if (string.IsNullOrWhiteSpace(only)) return notebooks;
+        var wanted = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => n.PadLeft(2, '0')).ToList();
+        var numbers = notebooks.Select(p => Path.GetFileName(p)[..2]).ToList();
+        if (wanted.FirstOrDefault(n => !numbers.Contains(n)) is { } missing)
+            throw new FishKitException($"no notebook numbered '{missing}'; the folder holds {string.Join(", ", numbers)}.");
+        return notebooks.Where(p => wanted.Contains(Path.GetFileName(p)[..2])).ToList();
+    }
+
     /// <summary>Runs <paramref name="notebooks"/> in order, writes the executed copies and the HTML report.</summary>
     public static async Task<SeriesResult> RunSeriesAsync(IReadOnlyList<string> notebooks, RunnerOptions options,
         IProgress<string>? log = null, CancellationToken cancel = default)

@@ -24,3 +24,17 @@ public class LabelRunsTests
         Assert.True(double.IsNaN(none.Median));
     }
 }
+
+/// <summary>The labelled range's length, counted by hand.</summary>
+public class LabelledFramesTests
+{
+    [Fact]
+    public void The_write_ups_parameters_label_frames_119_to_T_minus_47()
+    {
+        var p = LabelParameters.WriteUp;
+        Assert.Equal(44_909 - 119 + 1, p.LabelledFrames(44_956));
+        Assert.Equal(1, p.LabelledFrames(p.MinimumLength));
+        Assert.Equal(0, p.LabelledFrames(p.MinimumLength - 1));
+        Assert.Equal(0, p.LabelledFrames(0));
+    }
+}
