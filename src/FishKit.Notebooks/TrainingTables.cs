@@ -18,7 +18,7 @@ public static partial class Tables
     public static DataFrame Hyperparameters(RunConfig writeUp, RunConfig other, int trainFrames)
     {
         var rows = new List<(string Setting, string WriteUp, string Other, string Why)>();
-        void Row(string setting, string a, string b, string why) => rows.Add((setting, a, b, a == b ? "same" : why));
+        void Row(string setting, string a, string b, string why, bool? same = null) => rows.Add((setting, a, b, same ?? a == b ? "same" : why));
         var inv = CultureInfo.InvariantCulture;
         int writeUpFrames = WriteUp.WriteUpResults.Splits[0].Frames;
         double pixels = (double)writeUp.Size.Pixels / other.Size.Pixels, values = (double)Values(writeUp) / Values(other);
@@ -53,9 +53,10 @@ public static partial class Tables
         Row("Adam β1, β2, ε", Adam(writeUp.Training), Adam(other.Training), "tuned for the short run");
         Row("class weights", Weighting(writeUp.Training.ClassWeighting), Weighting(other.Training.ClassWeighting),
             "the write-up's rule applied to this data's labels (its numbers were its own data's positive rate)");
-        Row("seed", $"{writeUp.Training.Seed} (kit default; the write-up published none)", $"{other.Training.Seed}", "another draw of weights and batches");
+        Row("seed", $"{writeUp.Training.Seed} (kit default; the write-up published none)", $"{other.Training.Seed}", "another draw of weights and batches",
+            writeUp.Training.Seed == other.Training.Seed);
         Row("validation batch size", $"{writeUp.EvaluationBatchSize} (kit default; the write-up published none)", $"{other.EvaluationBatchSize}",
-            "inference only: changes the speed, not the result");
+            "inference only: changes the speed, not the result", writeUp.EvaluationBatchSize == other.EvaluationBatchSize);
         return new DataFrame(
             new StringDataFrameColumn("setting", rows.Select(r => r.Setting)),
             new StringDataFrameColumn("write-up", rows.Select(r => r.WriteUp)),

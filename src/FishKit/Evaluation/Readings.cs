@@ -20,4 +20,13 @@ public static class Readings
             ? FormattableString.Invariant($"{a}'s AUC is {(d.Z > 0 ? "above" : "below")} {b}'s by {Math.Abs(d.AucA - d.AucB):F3} {statistics}, more than chance explains at the {level} level")
             : FormattableString.Invariant($"{a}'s and {b}'s AUCs differ by {Math.Abs(d.AucA - d.AucB):F3} {statistics}, within what chance explains at the {level} level");
     }
+
+    /// <summary>
+    /// A training run's best epoch against a constant output: chance is a validation AUC of 0.5, and the constant's
+    /// <paramref name="constantLoss"/> should be the best constant's unweighted validation loss (the loss is unweighted).
+    /// </summary>
+    public static string Training(double validationAuc, double validationLoss, double constantLoss) =>
+        validationAuc > 0.5 && validationLoss < constantLoss ? "it ranks the validation clips better than chance and its validation loss beats the best constant output's"
+        : validationAuc > 0.5 ? "it ranks the validation clips better than chance, though its validation loss has not yet beaten the best constant output's"
+        : "it does not rank the validation clips better than chance yet";
 }

@@ -22,4 +22,11 @@ public class ReadingsTests
         var noise = above with { PValue = 0.05 };
         Assert.Equal("A's and B's AUCs differ by 0.100 (z = 2.50, p = 0.05), within what chance explains at the 5 % level", Readings.DeLong(noise, "A", "B"));
     }
+
+    [Theory]
+    [InlineData(0.7, 0.40, 0.468, "it ranks the validation clips better than chance and its validation loss beats the best constant output's")]
+    [InlineData(0.7, 0.60, 0.468, "it ranks the validation clips better than chance, though its validation loss has not yet beaten the best constant output's")]
+    [InlineData(0.5, 0.40, 0.468, "it does not rank the validation clips better than chance yet")]
+    public void A_training_run_reads_against_chance_and_the_constant_output(double auc, double loss, double constant, string reading) =>
+        Assert.Equal(reading, Readings.Training(auc, loss, constant));
 }
