@@ -38,3 +38,17 @@ public class LabelledFramesTests
         Assert.Equal(0, p.LabelledFrames(0));
     }
 }
+
+/// <summary>The shortest video the write-up's split can label, against the 6.66 % share worked by hand.</summary>
+public class LabelledSplitsTests
+{
+    [Fact]
+    public void The_validation_share_binds_near_166_frames_over_six_point_six_six_percent()
+    {
+        int shortest = LabelledSplits.ShortestVideo();
+        // 166 frames (119 + 45 + 2) at 3,593 / 53,916 of the video: about 2,491 frames, give or take the split's rounding
+        Assert.InRange(shortest, 2_470, 2_510);
+        Assert.All(FishKit.Frames.ChronologicalSplit.WriteUp(shortest).Ranges, r => Assert.True(r.Count >= 166));
+        Assert.True(FishKit.Frames.ChronologicalSplit.WriteUp(shortest - 1).Validation.Count < 166);
+    }
+}
