@@ -68,7 +68,7 @@ public static partial class Tables
             new DoubleDataFrameColumn("median length", runs.Select(r => r.Count == 0 ? (double?)null : r.Median)),
             new DoubleDataFrameColumn("mean length", runs.Select(r => r.Count == 0 ? (double?)null : r.Mean)),
             new Int32DataFrameColumn("longest", runs.Select(r => r.Longest)),
-            new DoubleDataFrameColumn("write-up median length", splits.Select(_ => 3.0)));
+            new DoubleDataFrameColumn("write-up median length", splits.Select(_ => (double)WriteUpFacts.MedianPositiveRun)));
     }
 
     /// <summary>y-tilde per split: mean, median, 99th percentile and maximum, with the write-up's mean ~0.0012 and maximum ~0.0045.</summary>

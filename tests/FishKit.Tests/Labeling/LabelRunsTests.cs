@@ -52,3 +52,16 @@ public class LabelledSplitsTests
         Assert.True(FishKit.Frames.ChronologicalSplit.WriteUp(shortest - 1).Validation.Count < 166);
     }
 }
+
+/// <summary>The write-up's stated facts agree with its split and scored range.</summary>
+public class WriteUpFactsTests
+{
+    [Fact]
+    public void The_scored_test_frames_are_119_to_T_minus_12_of_the_test_split()
+    {
+        // 5,367 test frames, scored 119 .. 5,367 - 12 = 5,355: 5,237 frames
+        Assert.Equal(5_367 - 12 - 119 + 1, FishKit.WriteUp.WriteUpFacts.ScoredTestFrames);
+        Assert.Equal(FishKit.Frames.ChronologicalSplit.WriteUpTest - FishKit.Baselines.AlgorithmicBaseline.WriteUpEndMargin - 119 + 1,
+            FishKit.WriteUp.WriteUpFacts.ScoredTestFrames);
+    }
+}
