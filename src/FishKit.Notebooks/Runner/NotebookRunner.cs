@@ -87,7 +87,9 @@ public static partial class NotebookRunner
             results.Add(result);
         }
         var report = Path.Combine(options.OutputFolder, "report.html");
-        AtomicFile.WriteText(report, HtmlReport.Build(options.ReportTitle, results.Select(r => r.Notebook), options.Quick));
+        var readme = notebooks.Count == 0 ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebooks[0]))!, "README.md");
+        var path = readme is not null && File.Exists(readme) ? File.ReadAllText(readme) : null;
+        AtomicFile.WriteText(report, HtmlReport.Build(options.ReportTitle, results.Select(r => r.Notebook), options.Quick, path));
         return new SeriesResult(results, report, clock.Elapsed);
     }
 
