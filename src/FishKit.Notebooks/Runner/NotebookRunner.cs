@@ -151,8 +151,9 @@ public static partial class NotebookRunner
     internal static string ThisKit(string code) =>
         KitReference().Replace(code, $"#r \"{typeof(NotebookRunner).Assembly.Location}\"");
 
-    [GeneratedRegex("""^#r[ \t]+"[^"\n]*FishKit\.Notebooks\.dll"[ \t]*$""", RegexOptions.Multiline)]
-    private static partial Regex KitReference();
+    /// <summary>A <c>#r</c> line of FishKit.Notebooks.dll; group 1 is its path.</summary>
+    [GeneratedRegex("""^#r[ \t]+"([^"\n]*FishKit\.Notebooks\.dll)"[ \t]*$""", RegexOptions.Multiline)]
+    internal static partial Regex KitReference();
 
     /// <summary>A composite kernel with one C# kernel, NuGet references (their assemblies referenced, their kernel extensions loaded), value sharing and the kernel helpers.</summary>
     static CompositeKernel CreateKernel()

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace FishKit.Notebooks.Runner;
 
@@ -15,7 +14,7 @@ public sealed record StudentCopyResult(string Folder, IReadOnlyList<string> Note
 /// ("// Exercise 2: ..."), all outputs and execution counts cleared, and the setup cell's <c>#r</c> of the kit pointed
 /// at the same DLL from the new folder. Written into a temporary folder beside the target and renamed when complete.
 /// </summary>
-public static partial class StudentCopy
+public static class StudentCopy
 {
     /// <summary>Writes the student copy of the notebooks in <paramref name="source"/> to <paramref name="folder"/>.</summary>
     /// <param name="source">The series' folder (numbered notebooks, README.md).</param>
@@ -72,7 +71,7 @@ public static partial class StudentCopy
                 cell["metadata"]!.AsObject().Remove("tags");
                 removed++;
             }
-            source = KitReference().Replace(source, m =>
+            source = NotebookRunner.KitReference().Replace(source, m =>
             {
                 var dll = Path.GetFullPath(Path.Combine(from, m.Groups[1].Value));
                 return $"#r \"{Path.GetRelativePath(to, dll).Replace('\\', '/')}\"";
@@ -93,7 +92,4 @@ public static partial class StudentCopy
             else if (parts[i].Length > 0) lines.Add(parts[i]);
         return lines;
     }
-
-    [GeneratedRegex("""^#r[ \t]+"([^"\n]*FishKit\.Notebooks\.dll)"[ \t]*$""", RegexOptions.Multiline)]
-    private static partial Regex KitReference();
 }
