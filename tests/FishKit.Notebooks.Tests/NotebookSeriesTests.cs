@@ -128,11 +128,12 @@ public class NotebookSeriesTests(NotebookSeries series)
         Assert.Equal([("scatter", "hard_sigmoid: clip(0.2x + 0.5, 0, 1)"), ("scatter", "sigmoid: 1 / (1 + exp(-x))")],
             Traces(Titled(Figures(notebook), "Recurrent activation: Keras' hard_sigmoid against the logistic sigmoid")));
         var headers = TableHeaders(notebook);
-        Assert.Equal(4, headers.Count(h => h.SequenceEqual(["stage", "shape"]))); // two models at two clip sizes
+        Assert.Equal(5, headers.Count(h => h.SequenceEqual(["stage", "shape"]))); // best and teaching, two-layer at two sizes, exercise 1's 5x5
         Assert.Equal(2, headers.Count(h => h.SequenceEqual(["layer", "arithmetic", "trainable parameters"])));
         var html = string.Join("\n", Html(notebook));
         Assert.Contains("(1, 30, 16, 118, 158)", html); // valid 3x3 trims one pixel per border at the write-up's size
-        Assert.Contains("(1, 16, 46, 62)", html); // the best model's last state at the teaching size
+        Assert.Contains("(1, 8, 46, 62)", html); // the teaching model's last state: 8 filters at 64x48
+        Assert.Contains("global average pool over space", html); // the teaching model averages where the write-up max-pools
         Assert.Contains("(1, 32, 57, 77)", html); // the two-layer model after pooling 118x158 to 59x79
         Assert.Contains("11,537", html); // 3*3*4*64 + 3*3*16*64 + 16 + 1
         Assert.Contains("66,849", html); // (2,304 + 9,216) + (18,432 + 36,864) + 32 + 1
