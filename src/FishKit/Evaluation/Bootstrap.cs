@@ -1,4 +1,5 @@
 using FishKit.Randomness;
+using FishKit.Statistics;
 
 namespace FishKit.Evaluation;
 
@@ -6,7 +7,7 @@ namespace FishKit.Evaluation;
 /// The percentile bootstrap every interval of the kit uses (<see cref="BootstrapAuc"/>, <see cref="PairedBootstrap"/>):
 /// resample b draws from its own SplitMix64 stream (seed, b), in parallel, so the result does not depend on the number
 /// of cores; a resample whose statistic is undefined (NaN: it drew one class only) is skipped and counted; the interval
-/// is the (1 - confidence)/2 and (1 + confidence)/2 percentiles of the others, interpolated linearly (numpy's default).
+/// is the (1 - confidence)/2 and (1 + confidence)/2 quantiles of the others (<see cref="Quantile.Linear"/>).
 /// </summary>
 public static class Bootstrap
 {
@@ -33,15 +34,6 @@ public static class Bootstrap
         if (defined.Length == 0) throw new FishKitException(allSkipped);
         Array.Sort(defined);
         double tail = (1 - confidence) / 2;
-        return (Percentile(defined, tail), Percentile(defined, 1 - tail), resamples - defined.Length);
-    }
-
-    /// <summary>The q-quantile of sorted values with linear interpolation (numpy's default "linear" method): the kit's one quantile.</summary>
-    public static double Percentile(double[] sorted, double q)
-    {
-        double position = q * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+        return (Quantile.Linear(defined, tail), Quantile.Linear(defined, 1 - tail), resamples - defined.Length);
     }
 }

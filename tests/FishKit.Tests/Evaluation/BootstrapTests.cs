@@ -1,4 +1,5 @@
 using FishKit.Evaluation;
+using FishKit.Statistics;
 using static FishKit.Tests.Evaluation.SklearnReference;
 
 namespace FishKit.Tests.Evaluation;
@@ -48,9 +49,9 @@ public class BootstrapTests
     public void Percentiles_interpolate_like_numpy()
     {
         // np.percentile([1, 2, 3, 4], 25) = 1.75; np.percentile(range(10), 97.5) = 8.775.
-        Assert.Equal(1.75, Bootstrap.Percentile([1, 2, 3, 4], 0.25), 14);
-        Assert.Equal(8.775, Bootstrap.Percentile([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0.975), 14);
-        Assert.Equal(4, Bootstrap.Percentile([1, 2, 3, 4], 1));
+        Assert.Equal(1.75, Quantile.Linear([1, 2, 3, 4], 0.25), 14);
+        Assert.Equal(8.775, Quantile.Linear([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0.975), 14);
+        Assert.Equal(4, Quantile.Linear([1, 2, 3, 4], 1));
     }
 
     [Fact]
