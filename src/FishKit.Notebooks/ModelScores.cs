@@ -1,4 +1,5 @@
 using FishKit.Evaluation;
+using FishKit.Pipeline;
 using FishKit.WriteUp;
 
 namespace FishKit.Notebooks;
@@ -24,6 +25,10 @@ public sealed record ModelScores(string Name, int[] Frames, bool[] Labels, doubl
         var frames = Enumerable.Range(first, last - first + 1).ToArray();
         return new ModelScores(name, frames, labels[first..(last + 1)], scores[first..(last + 1)], writeUp);
     }
+
+    /// <summary>A model of <paramref name="shared"/> (several models on the frames all of them score) as the charts take it.</summary>
+    public static ModelScores Of(SharedFrames shared, SharedModel model, WriteUpResults.ModelResult? writeUp = null) =>
+        new(model.Name, Enumerable.Range(shared.First, shared.Last - shared.First + 1).ToArray(), shared.Labels, model.Scores, writeUp);
 
     /// <summary>
     /// The write-up's best ConvLSTM as published in its clone: its probabilities (<c>Y_pred.npy</c>) on the test frames

@@ -83,8 +83,8 @@ public static partial class Tables
             new DoubleDataFrameColumn("median", sorted.Select(v => Quantile.Linear(v, 0.5))),
             new DoubleDataFrameColumn("99th percentile", sorted.Select(v => Quantile.Linear(v, 0.99))),
             new DoubleDataFrameColumn("max", sorted.Select(v => v[^1])),
-            new DoubleDataFrameColumn("write-up mean", splits.Select(_ => 0.0012)),
-            new DoubleDataFrameColumn("write-up max", splits.Select(_ => 0.0045)));
+            new DoubleDataFrameColumn("write-up mean", splits.Select(_ => WriteUpResults.YTildeMean)),
+            new DoubleDataFrameColumn("write-up max", splits.Select(_ => WriteUpResults.YTildeMax)));
     }
 
     /// <summary>

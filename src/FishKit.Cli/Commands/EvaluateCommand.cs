@@ -67,7 +67,7 @@ static class EvaluateCommand
             var byKind = truthPath is null ? null : BurstKindEvaluation.Evaluate(allLabels, allScores, Assign(allLabels, truthPath, labelsPath),
                 resamples ?? BurstKindEvaluation.DefaultResamples, parseResult.GetValue(seed), parseResult.GetValue(confidence), range);
 
-            if (parseResult.GetValue(json)) output.WriteLine(Json(report, interval, delong, byKind));
+            if (parseResult.GetValue(json)) output.WriteLine(MetricsJson.Write(MetricsJson.Of(report, interval, delong, byKind)));
             else WriteTable(output, report, first, last, interval, delong, comparePath, byKind);
             return 0;
         });
@@ -107,42 +107,17 @@ static class EvaluateCommand
 
     static void RequireFinite(ReadOnlySpan<double> scores, string path, int first)
     {
-        for (int i = 0; i < scores.Length; i++)
-            if (!double.IsFinite(scores[i]))
-                throw new FishKitException($"'{path}' frame {first + i}: score {scores[i]} is not a finite number; fix or exclude it with --from/--to.");
+        if (ScoredLabels.FirstNonFinite(scores) is var i and >= 0)
+            throw new FishKitException($"'{path}' frame {first + i}: score {scores[i]} is not a finite number; fix or exclude it with --from/--to.");
     }
 
     static void RequireBothClasses(ReadOnlySpan<bool> labels, string path, int first, int last)
     {
         int positives = labels.Count(true);
-        if (positives == 0 || positives == labels.Length)
+        if (!ScoredLabels.BothClasses(positives, labels.Length))
             throw new FishKitException(
                 $"'{path}' frames {first}..{last} are all {(positives == 0 ? 0 : 1)}; ROC AUC needs both classes, so widen --from/--to or check the labels.");
     }
-
-    static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
-    /// <summary>
-    /// The report's keys, plus <c>auc_ci</c>, <c>delong</c> and (with --truth) <c>by_kind</c> {first_of_bout, in_bout}
-    /// and <c>unmatched_positives</c> only when those were asked for.
-    /// </summary>
-    static string Json(EvaluationReport report, AucInterval? interval, DeLongComparison? delong, BurstKindReport? byKind)
-    {
-        var node = JsonSerializer.SerializeToNode(report, JsonOptions)!.AsObject();
-        if (interval is not null) node["auc_ci"] = JsonSerializer.SerializeToNode(interval, JsonOptions);
-        if (delong is not null) node["delong"] = JsonSerializer.SerializeToNode(delong, JsonOptions);
-        if (byKind is not null)
-        {
-            node["by_kind"] = KindsJson(byKind);
-            node["unmatched_positives"] = byKind.UnmatchedPositives;
-        }
-        return node.ToJsonString(JsonOptions);
-    }
-
-    /// <summary>{"first_of_bout": {"auc", "ci_low", "ci_high", "positives", "negatives", "bursts"}, "in_bout": {...}}.</summary>
-    internal static JsonObject KindsJson(BurstKindReport byKind) =>
-        new(Enum.GetValues<BurstKind>().Select(kind =>
-            KeyValuePair.Create(BurstKindEvaluation.Name(kind), JsonSerializer.SerializeToNode(byKind[kind], JsonOptions))));
 
     /// <summary>One line per burst kind: AUC, interval and counts (or why there is no AUC).</summary>
     internal static IEnumerable<(string Name, string Value)> KindRows(BurstKindReport byKind) =>

@@ -152,34 +152,22 @@ static class ReproduceCommand
         name, b.Auc, "", $"{b.YoudenJ:F3} ({b.YoudenThreshold:F2})", $"{b.Tpr:F3} / {b.Fpr:F3}", "", $"{b.MaxAccuracy:F3} ({b.MaxAccuracyThreshold:F2})");
 
     /// <summary>
-    /// The models the notebooks trained and the baseline, scored on the test split's labelled frames that all of them
-    /// score; with the simulator's truth-bursts.csv in the test folder also by burst kind (else ByKind is null).
+    /// Scores the test split with the notebooks' finished runs (notebook 3's y-tilde LSTM, notebook 6's teaching ConvLSTM)
+    /// beside the baseline on the frames all of them score (<see cref="SharedFrames"/>); with the simulator's
+    /// truth-bursts.csv in the test folder also by burst kind.
     /// </summary>
-    sealed record TestComparison(int First, int Last, IReadOnlyList<(string Name, EvaluationReport Report, BurstKindReport? ByKind)> Models);
-
-    /// <summary>Scores the test split with the notebooks' finished runs (notebook 3's y-tilde LSTM, notebook 6's teaching ConvLSTM) beside the baseline.</summary>
-    static TestComparison ModelsOnTest(SplitSignals test, string testFolder, bool quick)
+    static SharedFrames ModelsOnTest(SplitSignals test, string testFolder, bool quick)
     {
-        var runs = new[] { ("y-tilde LSTM", NotebookRuns.Folder("ytilde-lstm", quick)), ("ConvLSTM", NotebookRuns.Folder("teaching", quick)) }
-            .Where(r => File.Exists(r.Item2.Summary)).ToList();
-        int first = runs.Select(r => RunConfig.FromJson(File.ReadAllText(Runs.ConfigPath(r.Item2)), Runs.ConfigPath(r.Item2)).FirstScoredFrame)
-            .Append(test.FirstEvaluated).Max();
-        int last = LabelParameters.WriteUp.LastFrame(test.Frames);
-        var scored = new List<(string, double[])> { ("baseline", test.Baseline) };
-        scored.AddRange(runs.Select(r => (r.Item1, Runs.Predict(r.Item2, testFolder))));
-        var labels = test.Labels[first..(last + 1)];
-        if (labels.All(l => l) || !labels.Any(l => l)) return new TestComparison(first, last, []);
         var truth = Path.Combine(testFolder, "truth-bursts.csv");
-        var assignment = File.Exists(truth) ? EvaluateCommand.Assign(test.Labels, truth, testFolder) : null;
-        return new TestComparison(first, last, [.. scored.Select(m => (m.Item1, EvaluationReport.Of(labels, m.Item2.AsSpan(first, last - first + 1)),
-            assignment is null ? null : BurstKindEvaluation.Evaluate(test.Labels, m.Item2, assignment, BurstKindEvaluation.DefaultResamples, KindSeed, frames: first..(last + 1))))]);
+        return Runs.OnSharedFrames(test, testFolder, [("y-tilde LSTM", NotebookRuns.Folder("ytilde-lstm", quick)), ("ConvLSTM", NotebookRuns.Folder("teaching", quick))],
+            () => File.Exists(truth) ? EvaluateCommand.Assign(test.Labels, truth, testFolder) : null, BurstKindEvaluation.DefaultResamples, KindSeed);
     }
 
-    static void WriteModels(TextWriter w, TestComparison compared)
+    static void WriteModels(TextWriter w, SharedFrames compared)
     {
         w.WriteLine($"The models on the test split, labelled frames {compared.First}..{compared.Last} that all of them score (the ConvLSTM is notebook 6's teaching recipe):");
         w.WriteLine(Header("model"));
-        foreach (var (name, report, _) in compared.Models) w.WriteLine(Row(name, report));
+        foreach (var model in compared.Models) w.WriteLine(Row(model.Name, model.Report));
         w.WriteLine(Row("write-up baseline", WriteUpResults.AlgorithmicBaseline));
         w.WriteLine(Row("write-up ConvLSTM", WriteUpResults.ConvLstmBest));
         if (compared.Models.Any(m => m.ByKind is null)) return;
@@ -208,7 +196,7 @@ static class ReproduceCommand
         w.WriteLine($"negatives {first.FirstOfBout.Negatives}; positives before no truth onset: {first.UnmatchedPositives}");
     }
 
-    static string MetricsJson(IReadOnlyList<SplitSignals> results, TestComparison? models)
+    static string MetricsJson(IReadOnlyList<SplitSignals> results, SharedFrames? models)
     {
         var splits = results.ToDictionary(r => r.Split, r => (object)new
         {
@@ -217,7 +205,7 @@ static class ReproduceCommand
             ytilde_max = r.YTilde.Max(),
             positive_rate = r.PositiveRate,
             evaluated_frames = new[] { r.FirstEvaluated, r.LastEvaluated },
-            baseline = r.BaselineReport is { } e ? Report(e) : null,
+            baseline = r.BaselineReport is { } e ? FishKit.Evaluation.MetricsJson.Metrics(e) : null,
         });
         var writeUp = new
         {
@@ -228,19 +216,11 @@ static class ReproduceCommand
         var testModels = models is null ? null : new
         {
             frames = new[] { models.First, models.Last },
-            models = models.Models.ToDictionary(m => m.Name, m => Report(m.Report)),
+            models = models.Models.ToDictionary(m => m.Name, m => FishKit.Evaluation.MetricsJson.Metrics(m.Report)),
             by_kind = models.Models.All(m => m.ByKind is not null)
-                ? models.Models.ToDictionary(m => m.Name, m => EvaluateCommand.KindsJson(m.ByKind!))
+                ? models.Models.ToDictionary(m => m.Name, m => FishKit.Evaluation.MetricsJson.Kinds(m.ByKind!))
                 : null,
         };
         return JsonSerializer.Serialize(new { kit = splits, test_models = testModels, write_up = writeUp }, new JsonSerializerOptions { WriteIndented = true });
     }
-
-    static object Report(EvaluationReport e) => new
-    {
-        auc = e.Auc,
-        average_precision = e.AveragePrecision,
-        youden = new { j = e.Youden.J, threshold = e.Youden.Threshold, tpr = e.Youden.Tpr, fpr = e.Youden.Fpr },
-        max_accuracy = new { accuracy = e.MaxAccuracy.Accuracy, threshold = e.MaxAccuracy.Threshold, tpr = e.MaxAccuracy.Tpr, fpr = e.MaxAccuracy.Fpr },
-    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FishKit.Baselines;
 using FishKit.Clips;
+using FishKit.Evaluation;
 using FishKit.IO;
 using FishKit.Pipeline;
 using FishKit.Store;
@@ -16,6 +17,9 @@ public static class Runs
 {
     /// <summary>The run's recipe in its folder.</summary>
     public static string ConfigPath(RunFolder folder) => folder.Recipe;
+
+    /// <summary>The recipe of the run in <paramref name="folder"/> (its run.json).</summary>
+    public static RunConfig Recipe(RunFolder folder) => RunConfig.FromJson(File.ReadAllText(ConfigPath(folder)), ConfigPath(folder));
 
     /// <summary>Where prepared splits (frame stores, y-tilde, labels) of a run are cached.</summary>
     public static string DataFolder(RunFolder folder) => Path.Combine(folder.Path, "data");
@@ -141,5 +145,19 @@ public static class Runs
             ? ClipSet.Create(store, config.Layout, prepared.Labels, a, last!.Value)
             : ClipSet.Create(store, config.Layout, prepared.Labels);
         return new OwnedSource(new ClipBatchSource(set, options, config.Training.Seed));
+    }
+
+    /// <summary>
+    /// The finished runs among <paramref name="runs"/> (summary.json written) scored on <paramref name="frames"/> (the split's
+    /// frames or store) beside <paramref name="split"/>'s algorithmic baseline, named "baseline", on their shared frames.
+    /// </summary>
+    public static SharedFrames OnSharedFrames(SplitSignals split, string frames, IEnumerable<(string Name, RunFolder Run)> runs,
+        Func<BurstAssignment?>? assignment = null, int resamples = BurstKindEvaluation.DefaultResamples, int seed = 1)
+    {
+        var finished = runs.Where(r => File.Exists(r.Run.Summary)).ToList();
+        var firstScored = finished.Select(r => Recipe(r.Run).FirstScoredFrame).ToList();
+        var scored = new List<(string, double[])> { ("baseline", split.Baseline) };
+        scored.AddRange(finished.Select(r => (r.Name, Predict(r.Run, frames))));
+        return SharedFrames.Evaluate(split, scored, firstScored, assignment, resamples, seed);
     }
 }

@@ -5,7 +5,8 @@ namespace FishKit.WriteUp;
 /// of it the kit uses as a default or preset (split, labels, baseline, scored frames, training). The kit's defaults
 /// (<c>ChronologicalSplit.WriteUp</c>, <c>LabelParameters.WriteUp</c>, <c>BaselineParameters.WriteUp</c>,
 /// <c>AlgorithmicBaseline</c>'s scored range, <c>TrainingOptions</c>, <c>ClassWeights.WriteUp</c>, the y-tilde LSTM's
-/// window) read them from here, and so do the tables, tests and charts that put the kit beside the write-up.
+/// window) read them from here, and so do the tables, tests and charts that put the kit beside the write-up. The facts
+/// its prose states about the video (frame rate, length, frame size, run lengths) are beside it in <see cref="WriteUpFacts"/>.
 /// Source: "Predicting Fish Movement with Convolutional LSTMs" (2021), via ALGORITHMS.md.
 /// </summary>
 public static class WriteUpResults
@@ -23,9 +24,6 @@ public static class WriteUpResults
 
     /// <summary>Frames of the whole footage (the split's ratios are the counts' own: <c>ChronologicalSplit.WriteUp</c>).</summary>
     public const int TotalFrames = TrainFrames + ValidationFrames + TestFrames;
-
-    /// <summary>Frames per second of the footage.</summary>
-    public const int FramesPerSecond = 30;
 
     /// <summary>Frames per split in the original data (train, validation, test) and the labels' positive rate.</summary>
     public static readonly (string Split, int Frames, double PositiveRate)[] Splits =
@@ -103,7 +101,7 @@ public static class WriteUpResults
     /// <summary>Class weight of a frame labelled 1 (its complement).</summary>
     public const double PositiveClassWeight = 0.866;
 
-    /// <summary>The y-tilde LSTM's window: 120 y-tilde values (4 s at 30 fps, as long as a clip).</summary>
+    /// <summary>The y-tilde LSTM's window: 120 y-tilde values (4 s at <see cref="WriteUpFacts.FramesPerSecond"/> fps, as long as a clip).</summary>
     public const int YTildeLstmWindow = 120;
 
     /// <summary>The y-tilde LSTM's stacked layers.</summary>
