@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using FishKit.Frames;
 
 namespace FishKit.Preprocessing;

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using FishKit.Frames;
 
 namespace FishKit.Preprocessing;
 

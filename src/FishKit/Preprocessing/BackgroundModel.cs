@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Numerics;
-using System.Runtime.InteropServices;
 using FishKit.Frames;
 
 namespace FishKit.Preprocessing;

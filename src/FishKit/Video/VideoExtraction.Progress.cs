@@ -1,11 +1,3 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Globalization;
-using FishKit.Frames;
-using FishKit.IO;
-using FishKit.Preprocessing;
-using Microsoft.Win32.SafeHandles;
-
 namespace FishKit.Video;
 
 // VideoExtraction, part: progress of extract-then-preprocess as one bar.

@@ -1,10 +1,6 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Globalization;
 using FishKit.Frames;
 using FishKit.IO;
 using FishKit.Preprocessing;
-using Microsoft.Win32.SafeHandles;
 
 namespace FishKit.Video;
 
