@@ -24,6 +24,7 @@ static class CliTerms
         Term.AllowGaps => "--allow-gaps",
         Term.AllowDecodeErrors => "--allow-decode-errors",
         Term.CpuDevice => "--device cpu",
+        Term.Config => "--config",
         _ => FishKitException.Library(term),
     };
 }

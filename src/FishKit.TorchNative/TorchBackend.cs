@@ -16,9 +16,10 @@ public static class TorchBackend
     public static bool IsCudaBuild { get; } = typeof(TorchBackend).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Any(a => a.Key == "FishKit.TorchBackend" && a.Value == "cuda");
 
-    /// <summary>The error for a CUDA device asked of the CPU build: one line saying what a CUDA build needs.</summary>
-    public static string CpuBuildHasNoCuda =>
-        $"device \"cuda\" was asked for, but this is the CPU build of the kit (TorchSharp-cpu); {CudaBuildHint}; or use --device cpu.";
+    /// <summary>The error for a CUDA device asked of the CPU build: one line saying what a CUDA build needs (the CLI words the remedy --device cpu).</summary>
+    public static FishKitException CpuBuildHasNoCuda() => FishKitException.Refusal(
+        $"device \"cuda\" was asked for, but this is the CPU build of the kit (TorchSharp-cpu); {CudaBuildHint}; or use {FishKitException.Say(Term.CpuDevice)}.",
+        new(Parameter: Term.CpuDevice, Value: "cuda", Allowed: "cpu"));
 
     /// <summary>
     /// One line for <c>fishkit doctor</c>: the build and, for a CUDA build, what libtorch sees (TorchSharp 0.107 exposes

@@ -49,6 +49,7 @@ public sealed class FishKitException(string message, Exception? inner = null, Er
         Term.AllowGaps => "allowGaps: true",
         Term.AllowDecodeErrors => "AllowDecodeErrors = true",
         Term.CpuDevice => "Device = \"cpu\"",
+        Term.Config => "RunConfig.FromJson of",
         _ => term.ToString(),
     };
 

@@ -47,6 +47,9 @@ public enum Term
     /// <summary>Keeping frames of a video ffmpeg reported decoding errors in: <c>ExtractOptions.AllowDecodeErrors = true</c>; <c>--allow-decode-errors</c>.</summary>
     AllowDecodeErrors,
 
+    /// <summary>A run's recipe file: <c>RunConfig.FromJson</c> of; <c>--config</c>.</summary>
+    Config,
+
     /// <summary>Training on the CPU: <c>Device = "cpu"</c>; <c>--device cpu</c>.</summary>
     CpuDevice,
 

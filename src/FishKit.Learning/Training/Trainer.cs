@@ -210,7 +210,7 @@ public static class Trainer
             throw TorchBackend.IsCudaBuild
                 ? FishKitException.Refusal($"device \"cuda\" was asked for, but libtorch finds no CUDA device here (check the NVIDIA driver with nvidia-smi); use {FishKitException.Say(Term.CpuDevice)}.",
                     new(Parameter: Term.CpuDevice, Value: "cuda"))
-                : new FishKitException(TorchBackend.CpuBuildHasNoCuda);
+                : TorchBackend.CpuBuildHasNoCuda();
         return name == "cuda" ? CUDA : CPU;
     }
 }

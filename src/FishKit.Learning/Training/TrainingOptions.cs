@@ -89,7 +89,7 @@ public sealed record TrainingOptions
         if (!Enum.IsDefined(KeepBest)) throw new FishKitException($"unknown best checkpoint rule {KeepBest}; use lowest_validation_loss or highest_validation_auc.");
         Limits.Threads.Check("threads", Threads);
         if (Device is not ("cpu" or "cuda")) throw new FishKitException($"device '{Device}' is not known; use \"cpu\" or \"cuda\".");
-        if (Device == "cuda" && !Torch.TorchBackend.IsCudaBuild) throw new FishKitException(Torch.TorchBackend.CpuBuildHasNoCuda);
+        if (Device == "cuda" && !Torch.TorchBackend.IsCudaBuild) throw Torch.TorchBackend.CpuBuildHasNoCuda();
         if (EarlyStoppingPatience is int patience) Limits.Epochs.Check("early stopping patience", patience);
         if (MaxBatchesPerEpoch is int batches) Limits.BatchesPerEpoch.Check("max batches per epoch", batches);
         if (MaxMinutes is double minutes) Limits.Minutes.Check("max minutes", minutes);

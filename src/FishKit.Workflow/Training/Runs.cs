@@ -42,7 +42,8 @@ public static class Runs
         {
             var stored = RunConfig.FromJson(File.ReadAllText(ConfigPath(folder)), ConfigPath(folder));
             if (stored != config && stored.ToJson() != config.ToJson())
-                throw new FishKitException($"run folder '{folder.Path}' holds a run with another recipe (its run.json); resume it with that recipe (--config {ConfigPath(folder)}) or choose a new folder.");
+                throw FishKitException.Refusal($"run folder '{folder.Path}' holds a run with another recipe (its run.json); resume it with that recipe ({FishKitException.Say(Term.Config)} {ConfigPath(folder)}) or choose a new folder.",
+                    new(File: folder.Path));
         }
         else if (Directory.Exists(folder.Path) && !StoppedBeforeFirstCheckpoint(folder, config)
             && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => Path.GetFileName(e) is not ("data" or "run.json")))
