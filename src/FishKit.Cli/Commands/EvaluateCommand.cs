@@ -25,10 +25,14 @@ static class EvaluateCommand
         var confidence = new Option<double>("--confidence") { Description = $"Level of the bootstrap interval ({Limits.Confidence}).", DefaultValueFactory = _ => 0.95 };
         var seed = CommonOptions.Seed();
         var compare = new Option<string?>("--compare") { Description = "A second score series: DeLong's test of its AUC against --scores' on the same labels." };
+        var truth = new Option<string?>("--truth")
+        {
+            Description = $"The simulator's truth-bursts.csv of the same frames: also the AUC of first_of_bout and in_bout positives, each against all negatives, with a bootstrap interval (--bootstrap resamples, default {BurstKindEvaluation.DefaultResamples}).",
+        };
 
         var command = new Command("evaluate", "Compare a score series with labels over frames --from..--to: ROC AUC, average precision, max Youden J and max accuracy with their thresholds (predict 1 when score >= threshold).")
         {
-            labels, scores, from, to, json, bootstrap, confidence, seed, compare,
+            labels, scores, from, to, json, bootstrap, confidence, seed, compare, truth,
         };
         command.SetAction(parseResult =>
         {
@@ -58,11 +62,25 @@ static class EvaluateCommand
                 delong = DeLong.Compare(y, s, other);
             }
 
-            if (parseResult.GetValue(json)) output.WriteLine(Json(report, interval, delong));
-            else WriteTable(output, report, first, last, interval, delong, comparePath);
+            string? truthPath = parseResult.GetValue(truth);
+            var byKind = truthPath is null ? null : BurstKindEvaluation.Evaluate(allLabels, allScores, Assign(allLabels, truthPath, labelsPath),
+                resamples ?? BurstKindEvaluation.DefaultResamples, parseResult.GetValue(seed), parseResult.GetValue(confidence), range);
+
+            if (parseResult.GetValue(json)) output.WriteLine(Json(report, interval, delong, byKind));
+            else WriteTable(output, report, first, last, interval, delong, comparePath, byKind);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Reads the truth bursts and ties the labels' positives to them, refusing a file of other frames.</summary>
+    internal static BurstAssignment Assign(bool[] labels, string truthPath, string labelsPath)
+    {
+        var bursts = TruthBursts.Read(truthPath);
+        if (bursts.Length > 0 && bursts[^1].Onset >= labels.Length)
+            throw new FishKitException($"'{truthPath}' has a burst onset at frame {bursts[^1].Onset} but '{labelsPath}' has {labels.Length} frames; " +
+                "give the truth-bursts.csv of the folder the labels were computed from (its frames restart at 0 in each split).");
+        return BurstAssignment.Of(labels, bursts);
     }
 
     static double[] ReadScores(string path, string labelsPath, int frames)
@@ -103,16 +121,41 @@ static class EvaluateCommand
 
     static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
-    /// <summary>The report's keys, plus <c>auc_ci</c> and <c>delong</c> only when those were asked for.</summary>
-    static string Json(EvaluationReport report, AucInterval? interval, DeLongComparison? delong)
+    /// <summary>
+    /// The report's keys, plus <c>auc_ci</c>, <c>delong</c> and (with --truth) <c>by_kind</c> {first_of_bout, in_bout}
+    /// and <c>unmatched_positives</c> only when those were asked for.
+    /// </summary>
+    static string Json(EvaluationReport report, AucInterval? interval, DeLongComparison? delong, BurstKindReport? byKind)
     {
         var node = JsonSerializer.SerializeToNode(report, JsonOptions)!.AsObject();
         if (interval is not null) node["auc_ci"] = JsonSerializer.SerializeToNode(interval, JsonOptions);
         if (delong is not null) node["delong"] = JsonSerializer.SerializeToNode(delong, JsonOptions);
+        if (byKind is not null)
+        {
+            node["by_kind"] = KindsJson(byKind);
+            node["unmatched_positives"] = byKind.UnmatchedPositives;
+        }
         return node.ToJsonString(JsonOptions);
     }
 
-    static void WriteTable(TextWriter output, EvaluationReport r, int first, int last, AucInterval? interval, DeLongComparison? delong, string? comparePath)
+    /// <summary>{"first_of_bout": {"auc", "ci_low", "ci_high", "positives", "negatives", "bursts"}, "in_bout": {...}}.</summary>
+    internal static JsonObject KindsJson(BurstKindReport byKind) =>
+        new(Enum.GetValues<BurstKind>().Select(kind =>
+            KeyValuePair.Create(BurstKindEvaluation.Name(kind), JsonSerializer.SerializeToNode(byKind[kind], JsonOptions))));
+
+    /// <summary>One line per burst kind: AUC, interval and counts (or why there is no AUC).</summary>
+    internal static IEnumerable<(string Name, string Value)> KindRows(BurstKindReport byKind) =>
+        Enum.GetValues<BurstKind>().Select(kind =>
+        {
+            var k = byKind[kind];
+            string counts = $"positives {k.Positives}, negatives {k.Negatives}, bursts {k.Bursts}";
+            return ($"AUC {BurstKindEvaluation.Name(kind)}", k.Auc is double auc
+                ? string.Create(CultureInfo.InvariantCulture, $"{auc:F4} (CI {k.CiLow:F4} .. {k.CiHigh:F4}; {counts})")
+                : $"none ({counts})");
+        }).Append(("unmatched positives", $"{byKind.UnmatchedPositives} (precede no truth onset within the look-ahead)"));
+
+    static void WriteTable(TextWriter output, EvaluationReport r, int first, int last, AucInterval? interval, DeLongComparison? delong, string? comparePath,
+        BurstKindReport? byKind)
     {
         static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
         static string T(double threshold, double tpr, double fpr) => OperatingPoints.ThresholdText(threshold, tpr, fpr, "G6");
@@ -129,6 +172,7 @@ static class EvaluateCommand
             rows.Add(($"AUC {100 * interval.Confidence:G3} % CI", $"{F(interval.Lower)} .. {F(interval.Upper)} (percentile bootstrap, {interval.Resamples} resamples, {interval.Skipped} skipped for one class)"));
         if (delong is not null)
             rows.Add(("DeLong test", $"AUC {F(delong.AucA)} vs {F(delong.AucB)} ('{comparePath}'): z = {delong.Z:F3}, p = {delong.PValue:G3}"));
+        if (byKind is not null) rows.AddRange(KindRows(byKind));
         int width = rows.Max(row => row.Item1.Length) + 2;
         foreach (var (name, value) in rows) output.WriteLine(name.PadRight(width) + value);
     }

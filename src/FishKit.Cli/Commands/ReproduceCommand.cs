@@ -151,8 +151,11 @@ static class ReproduceCommand
     static string Row(string name, WriteUpResults.ModelResult b) => string.Format(CultureInfo.InvariantCulture, "{0,-20} {1,7:F3} {2,7} {3,16} {4,18} {5,11} {6,20}",
         name, b.Auc, "", $"{b.YoudenJ:F3} ({b.YoudenThreshold:F2})", $"{b.Tpr:F3} / {b.Fpr:F3}", "", $"{b.MaxAccuracy:F3} ({b.MaxAccuracyThreshold:F2})");
 
-    /// <summary>The models the notebooks trained and the baseline, scored on the test split's labelled frames that all of them score.</summary>
-    sealed record TestComparison(int First, int Last, IReadOnlyList<(string Name, EvaluationReport Report)> Models);
+    /// <summary>
+    /// The models the notebooks trained and the baseline, scored on the test split's labelled frames that all of them
+    /// score; with the simulator's truth-bursts.csv in the test folder also by burst kind (else ByKind is null).
+    /// </summary>
+    sealed record TestComparison(int First, int Last, IReadOnlyList<(string Name, EvaluationReport Report, BurstKindReport? ByKind)> Models);
 
     /// <summary>Scores the test split with the notebooks' finished runs (notebook 3's y-tilde LSTM, notebook 6's teaching ConvLSTM) beside the baseline.</summary>
     static TestComparison ModelsOnTest(SplitSignals test, string testFolder, bool quick)
@@ -166,16 +169,43 @@ static class ReproduceCommand
         scored.AddRange(runs.Select(r => (r.Item1, Runs.Predict(r.Item2, testFolder))));
         var labels = test.Labels[first..(last + 1)];
         if (labels.All(l => l) || !labels.Any(l => l)) return new TestComparison(first, last, []);
-        return new TestComparison(first, last, [.. scored.Select(m => (m.Item1, EvaluationReport.Of(labels, m.Item2.AsSpan(first, last - first + 1))))]);
+        var truth = Path.Combine(testFolder, "truth-bursts.csv");
+        var assignment = File.Exists(truth) ? EvaluateCommand.Assign(test.Labels, truth, testFolder) : null;
+        return new TestComparison(first, last, [.. scored.Select(m => (m.Item1, EvaluationReport.Of(labels, m.Item2.AsSpan(first, last - first + 1)),
+            assignment is null ? null : BurstKindEvaluation.Evaluate(test.Labels, m.Item2, assignment, BurstKindEvaluation.DefaultResamples, KindSeed, frames: first..(last + 1))))]);
     }
 
     static void WriteModels(TextWriter w, TestComparison compared)
     {
         w.WriteLine($"The models on the test split, labelled frames {compared.First}..{compared.Last} that all of them score (the ConvLSTM is notebook 6's teaching recipe):");
         w.WriteLine(Header("model"));
-        foreach (var (name, report) in compared.Models) w.WriteLine(Row(name, report));
+        foreach (var (name, report, _) in compared.Models) w.WriteLine(Row(name, report));
         w.WriteLine(Row("write-up baseline", WriteUpResults.AlgorithmicBaseline));
         w.WriteLine(Row("write-up ConvLSTM", WriteUpResults.ConvLstmBest));
+        if (compared.Models.Any(m => m.ByKind is null)) return;
+        w.WriteLine();
+        WriteKinds(w, compared.Models.Select(m => (m.Name, m.ByKind!)).ToList());
+    }
+
+    /// <summary>Bootstrap seed of the per-kind intervals (the CLI's default --seed).</summary>
+    const int KindSeed = 1;
+
+    /// <summary>
+    /// The AUC of each model on the positives before first-of-bout and in-bout bursts (each against all negatives, see
+    /// <see cref="BurstKindRule"/>) with 95 % bootstrap intervals, and the counts they rest on.
+    /// </summary>
+    internal static void WriteKinds(TextWriter w, IReadOnlyList<(string Name, BurstKindReport ByKind)> models)
+    {
+        var kinds = Enum.GetValues<BurstKind>();
+        void Line(string first, Func<BurstKind, string> cell) =>
+            w.WriteLine($"{first,-20}" + string.Concat(kinds.Select(k => $" {cell(k),24}")));
+        w.WriteLine($"By burst kind (truth-bursts.csv; each kind's positives against all negatives, 95 % bootstrap CI of {BurstKindEvaluation.DefaultResamples} resamples):");
+        Line("model", BurstKindEvaluation.Name);
+        foreach (var (name, byKind) in models)
+            Line(name, k => byKind[k] is { Auc: double auc } r ? string.Create(CultureInfo.InvariantCulture, $"{auc:F3} ({r.CiLow:F3}..{r.CiHigh:F3})") : "none");
+        var first = models[0].ByKind;
+        Line("positives / bursts", k => $"{first[k].Positives} / {first[k].Bursts}");
+        w.WriteLine($"negatives {first.FirstOfBout.Negatives}; positives before no truth onset: {first.UnmatchedPositives}");
     }
 
     static string MetricsJson(IReadOnlyList<SplitSignals> results, TestComparison? models)
@@ -199,6 +229,9 @@ static class ReproduceCommand
         {
             frames = new[] { models.First, models.Last },
             models = models.Models.ToDictionary(m => m.Name, m => Report(m.Report)),
+            by_kind = models.Models.All(m => m.ByKind is not null)
+                ? models.Models.ToDictionary(m => m.Name, m => EvaluateCommand.KindsJson(m.ByKind!))
+                : null,
         };
         return JsonSerializer.Serialize(new { kit = splits, test_models = testModels, write_up = writeUp }, new JsonSerializerOptions { WriteIndented = true });
     }

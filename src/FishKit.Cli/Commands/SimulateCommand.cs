@@ -25,15 +25,27 @@ static class SimulateCommand
         {
             Description = "Write raw camera footage instead: dark fish on an unevenly lit light tank floor with vignetting, slow illumination drift and sensor noise (same ground truth).",
         };
+        var precursor = new Option<string>("--precursor")
+        {
+            Description = "on: before each burst (and in each decoy) one fish approaches another; off: no fish approaches, with the same bursts, decoy spells and pairs at the same frames.",
+            DefaultValueFactory = _ => "on",
+        };
+        precursor.AcceptOnlyFromAmong("on", "off");
+        var set = new Option<string[]>("--set")
+        {
+            Description = $"Set a tank parameter, Name=value (repeatable, names case-insensitive, invariant numbers, applied after --width/--height/--precursor): {string.Join(", ", TankParameters.Names)}.",
+        };
         var command = new Command("simulate", "Simulate a tank of fish filmed from above: 8-bit grayscale PNG frames like the write-up's, with ground truth (positions, speeds, bursts) as CSV.")
         {
-            frames, output, seed, force, split, width, height, raw,
+            frames, output, seed, force, split, width, height, raw, precursor, set,
         };
         command.SetAction(parseResult =>
         {
             var writer = parseResult.InvocationConfiguration.Output;
-            var parameters = TankParameters.Default with { Width = parseResult.GetValue(width), Height = parseResult.GetValue(height) };
-            parameters.Validate();
+            var parameters = Parameters(TankParameters.Default with
+            {
+                Width = parseResult.GetValue(width), Height = parseResult.GetValue(height), Precursor = parseResult.GetValue(precursor) == "on",
+            }, parseResult.GetValue(set) ?? []);
             int count = Limits.SimulatedFrames.Check("--frames", parseResult.GetValue(frames));
             var splits = ParseSplits(parseResult.GetValue(split), count);
             string folder = parseResult.GetValue(output)!;
@@ -54,8 +66,24 @@ static class SimulateCommand
                 $"{seconds:F1} s ({written.Frames / seconds:F0} frames/s)"));
             if (splits is not null)
                 writer.WriteLine("splits: " + string.Join(", ", splits.Select(s => $"{s.Name} {s.Frames}")));
+            if (!parameters.Precursor) writer.WriteLine("precursor off: no fish approaches another before a burst or in a decoy");
         });
         return command;
+    }
+
+    /// <summary>Applies every --set Name=value to <paramref name="start"/> in order, then validates the result.</summary>
+    static TankParameters Parameters(TankParameters start, IEnumerable<string> settings)
+    {
+        var parameters = start;
+        foreach (var setting in settings)
+        {
+            int eq = setting.IndexOf('=');
+            if (eq <= 0)
+                throw new FishKitException($"--set '{setting}' is not Name=value; valid names: {string.Join(", ", TankParameters.Names)}.");
+            parameters = parameters.With(setting[..eq].Trim(), setting[(eq + 1)..].Trim());
+        }
+        parameters.Validate();
+        return parameters;
     }
 
     /// <summary>Refuses a non-empty output folder before the simulation runs, so the user is not kept waiting for the error.</summary>

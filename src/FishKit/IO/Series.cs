@@ -26,9 +26,9 @@ public static class Series
     }
 
     /// <summary>Runs <paramref name="read"/> on a regular file, turning a missing or unreadable <paramref name="path"/> into a <see cref="FishKitException"/> naming it.</summary>
-    static T Reading<T>(string path, Func<T> read)
+    internal static T Reading<T>(string path, Func<T> read, string what = "series")
     {
-        RegularFile.Check(path, "series");
+        RegularFile.Check(path, what);
         try
         {
             return read();

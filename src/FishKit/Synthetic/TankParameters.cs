@@ -109,6 +109,14 @@ public sealed record TankParameters
     /// </summary>
     public double DecoyProbability { get; init; } = 0.6;
 
+    /// <summary>
+    /// Whether the initiator approaches its target (turns to it and speeds up) before each burst and in each decoy. Off,
+    /// no fish approaches, decoys included (a decoy is an approach), yet the session is otherwise the same: the same
+    /// bursts, decoy spells, initiators and targets at the same frames (<see cref="TankSimulator"/> replays the random
+    /// draws of the session with approaches), so a model's reliance on the precursor can be measured.
+    /// </summary>
+    public bool Precursor { get; init; } = true;
+
     /// <summary>Fraction of pixels that get a sensor-noise speck in each frame (sparse, so the PNGs stay small).</summary>
     public double NoiseDensity { get; init; } = 0.002;
 
@@ -126,6 +134,36 @@ public sealed record TankParameters
 
     /// <summary>Frames in <paramref name="seconds"/> at this frame rate (at least 1).</summary>
     public int Frames(double seconds) => Math.Max(1, (int)Math.Round(seconds * FramesPerSecond));
+
+    /// <summary>The names of the settable parameters, as <see cref="With"/> takes them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. typeof(TankParameters).GetProperties().Where(p => p.CanWrite).Select(p => p.Name)];
+
+    /// <summary>
+    /// A copy with the parameter <paramref name="name"/> (case-insensitive) set to <paramref name="value"/>, parsed in
+    /// the invariant culture (numbers as 0.25; switches as true/false or on/off). An unknown name or a value that does
+    /// not parse is a one-line <see cref="FishKitException"/> naming it; range checks are left to <see cref="Validate"/>.
+    /// </summary>
+    public TankParameters With(string name, string value)
+    {
+        var property = typeof(TankParameters).GetProperties().FirstOrDefault(p => p.CanWrite && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new FishKitException($"unknown tank parameter '{name}'; valid names: {string.Join(", ", Names)}.");
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        object? parsed = property.PropertyType switch
+        {
+            var t when t == typeof(int) => int.TryParse(value, System.Globalization.NumberStyles.Integer, c, out int i) ? i : null,
+            var t when t == typeof(double) => double.TryParse(value, System.Globalization.NumberStyles.Float, c, out double d) && double.IsFinite(d) ? d : null,
+            var t when t == typeof(bool) => value.ToLowerInvariant() switch { "true" or "on" => true, "false" or "off" => false, _ => null },
+            var t => throw new InvalidOperationException($"TankParameters.{property.Name} has type {t.Name}, which With cannot parse"),
+        };
+        if (parsed is null)
+        {
+            string kind = property.PropertyType == typeof(int) ? "a whole number" : property.PropertyType == typeof(bool) ? "on/off or true/false" : "a number such as 0.25";
+            throw new FishKitException($"tank parameter {property.Name} = '{value}' is not {kind}; valid names: {string.Join(", ", Names)}.");
+        }
+        var copy = this with { };
+        property.SetValue(copy, parsed);
+        return copy;
+    }
 
     /// <summary>Throws a <see cref="FishKitException"/> naming the first parameter out of range.</summary>
     public void Validate()

@@ -10,9 +10,11 @@ namespace FishKit.Synthetic;
 /// bouts are 1.8-22 s apart. In the last 1-1.5 s of every calm spell one fish (the initiator) turns to a neighbour (the
 /// target) and swims at it while the rest stay calm: a visible precursor that is not just motion energy, and the only
 /// cue to the first burst of a bout. Some calm spells hold a decoy approach that no burst follows
-/// (<see cref="TankParameters.DecoyProbability"/>). Calm fish swim slowly and turn gently, so the calm level of
-/// y-tilde is low and steady. Fish steer smoothly away from the walls, keep apart, and school in bursts. Only this
-/// class draws from the session's random stream, in a fixed order, so a seed fixes the session.
+/// (<see cref="TankParameters.DecoyProbability"/>). With <see cref="TankParameters.Precursor"/> off no fish approaches
+/// (neither before bursts nor as a decoy) while bursts, decoy spells and the named pairs stay exactly as with it on.
+/// Calm fish swim slowly and turn gently, so the calm level of y-tilde is low and steady. Fish steer smoothly away from
+/// the walls, keep apart, and school in bursts. Only this class draws from the session's random stream, in a fixed
+/// order, so a seed fixes the session.
 /// </summary>
 public static class TankSimulator
 {
@@ -33,19 +35,36 @@ public static class TankSimulator
         if ((long)frames * parameters.FishCount > MaxFishFrames)
             throw new FishKitException($"{frames:N0} frames of {parameters.FishCount} fish would hold {(long)frames * parameters.FishCount:N0} fish states in memory; " +
                 $"keep frames x fish at most {MaxFishFrames:N0} (simulate fewer frames or fewer fish).");
-        var run = new Session(parameters, seed);
-        for (int t = -WarmUpFrames; t < 0; t++) run.Step(t);
+        // Without precursors the session replays the pairs a session with them chose (and draws as it drew), so the
+        // random stream, and with it every burst, decoy and pair, stays the same; only the approaches are left out.
+        var replay = parameters.Precursor ? null : new Queue<ChosenPair>(Simulate(parameters with { Precursor = true }, seed, frames, null, null, cancellationToken).Pairs);
         var fish = new FishState[(long)frames * parameters.FishCount];
         var phases = new GroupPhase[frames];
+        var run = Simulate(parameters, seed, frames, replay, (t, session) =>
+        {
+            session.Fish.CopyTo(fish.AsSpan(t * parameters.FishCount, parameters.FishCount));
+            phases[t] = session.Phase;
+        }, cancellationToken);
+        return new TankSimulation(parameters, seed, run.Traits, fish, phases, [.. run.Bursts], [.. run.Decoys]);
+    }
+
+    /// <summary>Steps a session through the warm-up and <paramref name="frames"/> frames, handing each frame to <paramref name="keep"/>.</summary>
+    static Session Simulate(TankParameters parameters, int seed, int frames, Queue<ChosenPair>? replay, Action<int, Session>? keep,
+        CancellationToken cancellationToken)
+    {
+        var run = new Session(parameters, seed, replay);
+        for (int t = -WarmUpFrames; t < 0; t++) run.Step(t);
         for (int t = 0; t < frames; t++)
         {
             if ((t & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
             run.Step(t);
-            run.Fish.CopyTo(fish.AsSpan(t * parameters.FishCount, parameters.FishCount));
-            phases[t] = run.Phase;
+            keep?.Invoke(t, run);
         }
-        return new TankSimulation(parameters, seed, run.Traits, fish, phases, [.. run.Bursts], [.. run.Decoys]);
+        return run;
     }
+
+    /// <summary>An initiator and target as <c>ChoosePair</c> picked them, and the pool size it drew from (0: no draw).</summary>
+    readonly record struct ChosenPair(int Initiator, int Target, int Pool);
 
     /// <summary>The state of a simulation in progress: the fish, the group's phase and its schedule.</summary>
     sealed class Session
@@ -61,6 +80,8 @@ public static class TankSimulator
         readonly double[] burstFactor; // per-fish speed factor in the current burst
         public readonly List<BurstEvent> Bursts = [];
         public readonly List<ApproachEvent> Decoys = [];
+        public readonly List<ChosenPair> Pairs = [];
+        readonly Queue<ChosenPair>? replay; // the pairs to take instead of choosing (a session without precursors)
         public GroupPhase Phase = GroupPhase.Calm;
 
         // The schedule of the current calm spell and burst (frame indices; int.MinValue when not planned).
@@ -68,9 +89,10 @@ public static class TankSimulator
         int initiator = -1, target = -1, burstStart;
         int boutBursts; // bursts of the current bout so far
 
-        public Session(TankParameters parameters, int seed)
+        public Session(TankParameters parameters, int seed, Queue<ChosenPair>? replay)
         {
             p = parameters;
+            this.replay = replay;
             random = SeededRandom.For(seed, MotionStream, 0);
             n = p.FishCount;
             Traits = new FishTraits[n];
@@ -175,6 +197,13 @@ public static class TankSimulator
         /// </summary>
         void ChoosePair()
         {
+            if (replay is not null)
+            {
+                var chosen = replay.Dequeue();
+                if (chosen.Pool > 0) random.NextInt(chosen.Pool); // draw as the session with precursors did
+                (initiator, target) = (chosen.Initiator, chosen.Target);
+                return;
+            }
             double near = 2 * p.BodyLength, far = 4 * p.BodyLength;
             var ahead = new List<(int, int)>();
             var any = new List<(int, int)>();
@@ -196,6 +225,7 @@ public static class TankSimulator
                 }
             var pool = ahead.Count > 0 ? ahead : any;
             (initiator, target) = pool.Count > 0 ? pool[random.NextInt(pool.Count)] : fallback;
+            Pairs.Add(new ChosenPair(initiator, target, pool.Count));
         }
 
         void Move(int t)
@@ -243,7 +273,7 @@ public static class TankSimulator
                 {
                     dx += 0.15 * toCentreX / centre; dy += 0.15 * toCentreY / centre;
                 }
-                bool chasing = approach && i == initiator;
+                bool chasing = approach && i == initiator && p.Precursor;
                 double facing = 1; // how squarely the initiator faces its target: it turns first, then speeds up
                 if (chasing)
                 {

@@ -5,7 +5,7 @@ namespace FishKit.Tests.Synthetic;
 /// <summary>`fishkit simulate`: what it writes, the chronological split, and one clear line for each bad input.</summary>
 public class SimulateCommandTests
 {
-    static void AssertOneLineError(Cli.Result r, string mentions)
+    internal static void AssertOneLineError(Cli.Result r, string mentions)
     {
         Assert.Equal(1, r.ExitCode);
         var lines = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
