@@ -38,12 +38,37 @@ public static class ShowcaseTank
     }
 
     /// <summary>Whether every split folder is there with its simulation record of this session.</summary>
-    public static bool Holds(string folder) => Splits.All(s =>
+    public static bool Holds(string folder) =>
+        Splits.All(s => Records(Split(folder, s.Name), Seed, Frames, s.Frames, precursor: true));
+
+    /// <summary>The seed of the showcase's test sessions, a session of its own (not the training session's test split).</summary>
+    public const int TestSeed = 14;
+
+    /// <summary>
+    /// A test session of <paramref name="frames"/> frames (seed <see cref="TestSeed"/>), with the precursor on or off: the
+    /// two have the same bursts at the same frames, and differ only in whether the initiator approaches its target. Its
+    /// frames are written to <paramref name="folder"/> unless the folder holds them already (refused when it holds
+    /// anything else); the simulation (truth bursts, fish positions) is returned either way.
+    /// </summary>
+    public static TankSimulation TestSession(string folder, int frames, bool precursor, CancellationToken cancel = default)
     {
-        var record = Path.Combine(Split(folder, s.Name), "simulation.json");
+        var simulation = TankSimulator.Run(TankParameters.Default with { Precursor = precursor }, TestSeed, frames, cancel);
+        if (!Records(folder, TestSeed, frames, frames, precursor))
+        {
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+                throw new FishKitException($"test session folder '{folder}' holds something other than the showcase test session (seed {TestSeed}, {frames:N0} frames, precursor {(precursor ? "on" : "off")}); give an empty or new folder.");
+            TankSession.Write(simulation, folder, cancellationToken: cancel);
+        }
+        return simulation;
+    }
+
+    /// <summary>Whether <paramref name="folder"/>'s simulation.json records this session (seed, frames, precursor).</summary>
+    static bool Records(string folder, int seed, int sessionFrames, int frames, bool precursor)
+    {
+        var record = Path.Combine(folder, "simulation.json");
         if (!File.Exists(record)) return false;
         var json = KitJson.Parse(File.ReadAllText(record), record);
-        return json?["seed"]?.GetValue<int>() == Seed && json["session_frames"]?.GetValue<int>() == Frames
-            && json["frames"]?.GetValue<int>() == s.Frames;
-    });
+        return json?["seed"]?.GetValue<int>() == seed && json["session_frames"]?.GetValue<int>() == sessionFrames
+            && json["frames"]?.GetValue<int>() == frames && (json["parameters"]?["precursor"]?.GetValue<bool>() ?? true) == precursor; // kits before the switch wrote none: on
+    }
 }
