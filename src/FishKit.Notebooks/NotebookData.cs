@@ -93,14 +93,12 @@ public static class NotebookData
     /// The committed showcase run of <paramref name="model"/> ("convlstm" or "ytilde-lstm"): <c>data-samples/showcase-{model}</c>,
     /// trained by <c>fishkit showcase</c> on 30 simulated minutes.
     /// </summary>
-    public static RunFolder Showcase(string model)
-    {
-        var name = $"data-samples/showcase-{model}";
-        var folder = Above(name);
-        if (folder is null || !File.Exists(Path.Combine(folder, "run.json")))
-            throw new FishKitException($"'{name}' holds no run above '{Environment.CurrentDirectory}'; it ships with the kit (git checkout data-samples), or train it with fishkit showcase.");
-        return new RunFolder(folder);
-    }
+    public static RunFolder Showcase(string model) => FindShowcase(model)
+        ?? throw new FishKitException($"'data-samples/showcase-{model}' holds no run above '{Environment.CurrentDirectory}'; it ships with the kit (git checkout data-samples), or train it with fishkit showcase.");
+
+    /// <summary>The committed showcase run of <paramref name="model"/> (see <see cref="Showcase"/>), or null when it is missing.</summary>
+    public static RunFolder? FindShowcase(string model) =>
+        Above($"data-samples/showcase-{model}") is { } folder && File.Exists(Path.Combine(folder, "run.json")) ? new RunFolder(folder) : null;
 
     /// <summary>The folder <paramref name="relative"/> under the current folder or the nearest folder above it that has one; null if none does.</summary>
     static string? Above(string relative)

@@ -160,8 +160,12 @@ static class ReproduceCommand
     /// <summary>Scores the test split with the notebooks' finished runs (notebook 3's y-tilde LSTM, notebook 6's teaching ConvLSTM) beside the baseline.</summary>
     static TestComparison ModelsOnTest(SplitSignals test, string testFolder, bool quick)
     {
-        var runs = new[] { ("y-tilde LSTM", NotebookRuns.Folder("ytilde-lstm", quick)), ("ConvLSTM", NotebookRuns.Folder("teaching", quick)) }
-            .Where(r => File.Exists(r.Item2.Summary)).ToList();
+        var runs = new[]
+            {
+                ("y-tilde LSTM", NotebookRuns.Folder("ytilde-lstm", quick)), ("ConvLSTM", NotebookRuns.Folder("teaching", quick)),
+                ("showcase ConvLSTM", NotebookData.FindShowcase("convlstm")),
+            }
+            .Where(r => r.Item2 is not null && File.Exists(r.Item2.Summary)).Select(r => (r.Item1, r.Item2!)).ToList();
         int first = runs.Select(r => RunConfig.FromJson(File.ReadAllText(Runs.ConfigPath(r.Item2)), Runs.ConfigPath(r.Item2)).FirstScoredFrame)
             .Append(test.FirstEvaluated).Max();
         int last = LabelParameters.WriteUp.LastFrame(test.Frames);
@@ -177,7 +181,7 @@ static class ReproduceCommand
 
     static void WriteModels(TextWriter w, TestComparison compared)
     {
-        w.WriteLine($"The models on the test split, labelled frames {compared.First}..{compared.Last} that all of them score (the ConvLSTM is notebook 6's teaching recipe):");
+        w.WriteLine($"The models on the test split, labelled frames {compared.First}..{compared.Last} that all of them score (the ConvLSTM is notebook 6's teaching recipe; the showcase ConvLSTM, data-samples/showcase-convlstm, was trained by fishkit showcase on 30 simulated minutes):");
         w.WriteLine(Header("model"));
         foreach (var (name, report, _) in compared.Models) w.WriteLine(Row(name, report));
         w.WriteLine(Row("write-up baseline", WriteUpResults.AlgorithmicBaseline));
