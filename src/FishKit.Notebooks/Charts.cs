@@ -218,8 +218,15 @@ public static partial class Charts
         return figure.Chart();
     }
 
+    /// <summary>The training loss's legend name: it is weighted with the run's class weights (when it has any).</summary>
+    public const string TrainLossName = "train loss (with the run's class weights)";
+
+    /// <summary>The validation loss's legend name: it is never weighted, so the two losses are not on one scale.</summary>
+    public const string ValidationLossName = "validation loss (unweighted)";
+
     /// <summary>
-    /// Training curves from a run's history: loss (left axis) and ROC AUC (right axis), training and validation, the best epoch
+    /// Training curves from a run's history: loss (left axis) and ROC AUC (right axis), training (weighted as trained) and validation (unweighted:
+    /// the two are on different scales, so a training loss below the validation loss is no sign of overfitting), the best epoch
     /// marked, and, when <paramref name="constant"/> is given, what a model with one constant output scores, dotted.
     /// </summary>
     public static GenericChart TrainingCurves(TrainingHistory history, string title = "Training curves", ConstantOutput? constant = null)
@@ -227,8 +234,8 @@ public static partial class Charts
         var e = history.Epochs;
         var epochs = e.Select(r => r.Epoch).ToArray();
         var figure = new ChartBuilder(title, "epoch", "loss (binary cross-entropy)")
-            .Add("scatter", ("name", "train loss"), ("x", epochs), ("y", e.Select(r => r.TrainLoss).ToArray()), ("mode", "lines+markers"), ("line", Obj(("color", Blue))))
-            .Add("scatter", ("name", "validation loss"), ("x", epochs), ("y", e.Select(r => r.ValidationLoss).ToArray()), ("mode", "lines+markers"), ("line", Obj(("color", Orange))))
+            .Add("scatter", ("name", TrainLossName), ("x", epochs), ("y", e.Select(r => r.TrainLoss).ToArray()), ("mode", "lines+markers"), ("line", Obj(("color", Blue))))
+            .Add("scatter", ("name", ValidationLossName), ("x", epochs), ("y", e.Select(r => r.ValidationLoss).ToArray()), ("mode", "lines+markers"), ("line", Obj(("color", Orange))))
             .Add("scatter", ("name", "train AUC (right axis)"), ("x", epochs), ("y", e.Select(r => r.TrainAuc).ToArray()), ("yaxis", "y2"), ("mode", "lines+markers"),
                 ("line", Obj(("color", Blue), ("dash", "dash"))))
             .Add("scatter", ("name", "validation AUC (right axis)"), ("x", epochs), ("y", e.Select(r => r.ValidationAuc).ToArray()), ("yaxis", "y2"), ("mode", "lines+markers"),
@@ -239,9 +246,9 @@ public static partial class Charts
         {
             var inv = CultureInfo.InvariantCulture;
             int[] ends = [epochs[0], epochs[^1]];
-            figure.Add("scatter", ("name", string.Create(inv, $"constant output: train loss {constant.TrainLoss:0.###}")), ("x", ends), ("y", new[] { constant.TrainLoss, constant.TrainLoss }),
+            figure.Add("scatter", ("name", string.Create(inv, $"constant output: weighted train loss {constant.TrainLoss:0.###}")), ("x", ends), ("y", new[] { constant.TrainLoss, constant.TrainLoss }),
                     ("mode", "lines"), ("line", Obj(("color", Blue), ("dash", "dot"), ("width", 1))))
-                .Add("scatter", ("name", string.Create(inv, $"constant output: validation loss {constant.ValidationLoss:0.###}")), ("x", ends), ("y", new[] { constant.ValidationLoss, constant.ValidationLoss }),
+                .Add("scatter", ("name", string.Create(inv, $"constant output: unweighted validation loss {constant.ValidationLoss:0.###}")), ("x", ends), ("y", new[] { constant.ValidationLoss, constant.ValidationLoss }),
                     ("mode", "lines"), ("line", Obj(("color", Orange), ("dash", "dot"), ("width", 1))))
                 .Add("scatter", ("name", string.Create(inv, $"constant output: AUC {constant.ValidationAuc:0.#} (right axis)")), ("x", ends), ("y", new[] { constant.ValidationAuc, constant.ValidationAuc }),
                     ("yaxis", "y2"), ("mode", "lines"), ("line", Obj(("color", Gray), ("dash", "dot"), ("width", 1))));

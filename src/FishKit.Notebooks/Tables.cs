@@ -58,31 +58,17 @@ public static partial class Tables
             new Int32DataFrameColumn("write-up shares of this total", names.Select(n => ChronologicalSplit.FolderNames.ToList().IndexOf(n) is var i and >= 0 ? byWriteUp[i].Count : (int?)null)));
     }
 
-    /// <summary>Runs of consecutive frames labelled 1 per split: how many, their median and mean length and the longest (write-up: median 3 frames).</summary>
+    /// <summary>Runs of consecutive frames labelled 1 per split (<see cref="LabelRuns"/>): how many, their median and mean length and the longest (write-up: median 3 frames).</summary>
     public static DataFrame PositiveRuns(IReadOnlyList<SplitSignals> splits)
     {
-        var runs = splits.Select(s => RunLengths(s.Labels).Order().ToArray()).ToList();
+        var runs = splits.Select(s => LabelRuns.Of(s.Labels)).ToList();
         return new DataFrame(
             new StringDataFrameColumn("split", splits.Select(s => s.Split)),
-            new Int32DataFrameColumn("runs of 1s", runs.Select(r => r.Length)),
-            new DoubleDataFrameColumn("median length", runs.Select(r => r.Length == 0 ? (double?)null : Quantile(r.Select(x => (double)x).ToArray(), 0.5))),
-            new DoubleDataFrameColumn("mean length", runs.Select(r => r.Length == 0 ? (double?)null : r.Average())),
-            new Int32DataFrameColumn("longest", runs.Select(r => r.Length == 0 ? 0 : r[^1])),
-            new DoubleDataFrameColumn("write-up median length", splits.Select(_ => 3.0)));
-    }
-
-    /// <summary>Lengths of the runs of consecutive true values, in order.</summary>
-    public static int[] RunLengths(ReadOnlySpan<bool> labels)
-    {
-        var lengths = new List<int>();
-        int run = 0;
-        foreach (var l in labels)
-        {
-            if (l) run++;
-            else if (run > 0) { lengths.Add(run); run = 0; }
-        }
-        if (run > 0) lengths.Add(run);
-        return [.. lengths];
+            new Int32DataFrameColumn("runs of 1s", runs.Select(r => r.Count)),
+            new DoubleDataFrameColumn("median length", runs.Select(r => r.Count == 0 ? (double?)null : r.Median)),
+            new DoubleDataFrameColumn("mean length", runs.Select(r => r.Count == 0 ? (double?)null : r.Mean)),
+            new Int32DataFrameColumn("longest", runs.Select(r => r.Longest)),
+            new DoubleDataFrameColumn("write-up median length", splits.Select(_ => (double)WriteUpFacts.MedianPositiveRun)));
     }
 
     /// <summary>y-tilde per split: mean, median, 99th percentile and maximum, with the write-up's mean ~0.0012 and maximum ~0.0045.</summary>
@@ -93,8 +79,8 @@ public static partial class Tables
         return new DataFrame(
             new StringDataFrameColumn("split", splits.Select(s => s.Split)),
             new DoubleDataFrameColumn("mean", sorted.Select(v => v.Average())),
-            new DoubleDataFrameColumn("median", sorted.Select(v => Quantile(v, 0.5))),
-            new DoubleDataFrameColumn("99th percentile", sorted.Select(v => Quantile(v, 0.99))),
+            new DoubleDataFrameColumn("median", sorted.Select(v => BootstrapAuc.Percentile(v, 0.5))),
+            new DoubleDataFrameColumn("99th percentile", sorted.Select(v => BootstrapAuc.Percentile(v, 0.99))),
             new DoubleDataFrameColumn("max", sorted.Select(v => v[^1])),
             new DoubleDataFrameColumn("write-up mean", splits.Select(_ => 0.0012)),
             new DoubleDataFrameColumn("write-up max", splits.Select(_ => 0.0045)));
@@ -255,12 +241,4 @@ public static partial class Tables
     }
 
     static string Cell(double value) => HtmlText.Cell(value);
-
-    static double Quantile(double[] sorted, double q)
-    {
-        double position = q * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-    }
 }

@@ -18,21 +18,21 @@ public static partial class Tables
     public static DataFrame Hyperparameters(RunConfig writeUp, RunConfig other, int trainFrames)
     {
         var rows = new List<(string Setting, string WriteUp, string Other, string Why)>();
-        void Row(string setting, string a, string b, string why) => rows.Add((setting, a, b, a == b ? "same" : why));
+        void Row(string setting, string a, string b, string why, bool? same = null) => rows.Add((setting, a, b, same ?? a == b ? "same" : why));
         var inv = CultureInfo.InvariantCulture;
         int writeUpFrames = WriteUp.WriteUpResults.Splits[0].Frames;
         double pixels = (double)writeUp.Size.Pixels / other.Size.Pixels, values = (double)Values(writeUp) / Values(other);
-        long stepsWriteUp = Steps(writeUp, writeUpFrames), stepsOther = Steps(other, trainFrames);
+        long stepsWriteUp = EpochSize.Steps(writeUp, writeUpFrames), stepsOther = EpochSize.Steps(other, trainFrames);
 
-        Row("model", Model(writeUp.Model), Model(other.Model), Parameters(other.Model) <= Parameters(writeUp.Model)
-            ? "a smaller ConvLSTM has fewer weights to fit in a short run (the write-up, too, found smaller models did better)"
-            : "a larger ConvLSTM for the smaller clips");
+        Row("model", Model(writeUp.Model), Model(other.Model), ModelWhy(writeUp.Model, other.Model));
         Row("trainable parameters", $"{Parameters(writeUp.Model):N0}", $"{Parameters(other.Model):N0}", "follows from the model");
         Row("frame size (W × H)", $"{writeUp.Width} × {writeUp.Height}", $"{other.Width} × {other.Height}",
             string.Create(inv, $"every convolution costs in proportion to the pixels: {pixels:0.#}× {(pixels >= 1 ? "fewer" : "more")}; the fish stay a few pixels long"));
         Row("clip: steps × time channels, stride", $"{writeUp.Steps} × {writeUp.Channels}, stride {writeUp.Stride}", $"{other.Steps} × {other.Channels}, stride {other.Stride}",
             "fewer, sparser frames per clip: a stride keeps seconds of context with fewer frames");
         Row("context: frames spanned (seconds at 30 fps)", Span(writeUp.Layout), Span(other.Layout), "follows from the clip layout");
+        Row("multiply-adds per pixel and step (input + recurrent convolution)", MultiplyAdds(writeUp), MultiplyAdds(other),
+            "the recurrent convolution (state to gates) dominates: it grows with the filters squared, the input one with the channels");
         Row("values per clip", $"{Values(writeUp):N0}", $"{Values(other):N0}",
             string.Create(inv, $"{values:0}× {(values >= 1 ? "fewer" : "more")} values per clip: the main saving in time"));
         Row("batch size", $"{writeUp.Batches.BatchSize}", $"{other.Batches.BatchSize}",
@@ -44,6 +44,8 @@ public static partial class Tables
         Row("epochs", $"{writeUp.Training.Epochs}", $"{other.Training.Epochs}", "a few short epochs give a validation point every few seconds");
         Row("batches per epoch", Batches(writeUp.Training), Batches(other.Training),
             "a short look at clips from the whole split instead of every clip of one epoch");
+        Row("clips per epoch (samples with the flips)", Epoch(writeUp, writeUpFrames), Epoch(other, trainFrames),
+            "one clip per labelled frame (119 .. T - 47 for the write-up's clips): follows from the data");
         Row("optimisation steps per run", $"{stepsWriteUp:N0} (on the write-up's {writeUpFrames:N0} frames)", $"{stepsOther:N0} (on this training split's {trainFrames:N0} frames)",
             "follows from epochs, batches and the data");
         Row("Adam learning rate", Number(writeUp.Training.LearningRate), Number(other.Training.LearningRate),
@@ -51,8 +53,10 @@ public static partial class Tables
         Row("Adam β1, β2, ε", Adam(writeUp.Training), Adam(other.Training), "tuned for the short run");
         Row("class weights", Weighting(writeUp.Training.ClassWeighting), Weighting(other.Training.ClassWeighting),
             "the write-up's rule applied to this data's labels (its numbers were its own data's positive rate)");
-        Row("seed", $"{writeUp.Training.Seed}", $"{other.Training.Seed}", "another draw of weights and batches");
-        Row("validation batch size", $"{writeUp.EvaluationBatchSize}", $"{other.EvaluationBatchSize}", "inference only: changes the speed, not the result");
+        Row("seed", $"{writeUp.Training.Seed} (kit default; the write-up published none)", $"{other.Training.Seed}", "another draw of weights and batches",
+            writeUp.Training.Seed == other.Training.Seed);
+        Row("validation batch size", $"{writeUp.EvaluationBatchSize} (kit default; the write-up published none)", $"{other.EvaluationBatchSize}",
+            "inference only: changes the speed, not the result", writeUp.EvaluationBatchSize == other.EvaluationBatchSize);
         return new DataFrame(
             new StringDataFrameColumn("setting", rows.Select(r => r.Setting)),
             new StringDataFrameColumn("write-up", rows.Select(r => r.WriteUp)),
@@ -94,8 +98,32 @@ public static partial class Tables
     };
 
     static string Model(ModelConfig model) => model is ConvLstmConfig c
-        ? $"ConvLSTM {string.Join(" + ", c.Filters)} filter{(c.Filters.Sum() == 1 ? "" : "s")}, {c.Kernel}×{c.Kernel} {c.Padding.ToString().ToLowerInvariant()}, {(c.UseBias ? "bias" : "no bias")}"
+        ? $"ConvLSTM {string.Join(" + ", c.Filters)} filter{(c.Filters.Sum() == 1 ? "" : "s")}, {c.Kernel}×{c.Kernel} "
+            + $"{c.Padding.ToString().ToLowerInvariant()}, {(c.UseBias ? "bias" : "no bias")}, global {Pool(c)} pool over space"
         : model.GetType().Name.Replace("Config", "", StringComparison.Ordinal);
+
+    static string ModelWhy(ModelConfig writeUp, ModelConfig other)
+    {
+        var why = Parameters(other) <= Parameters(writeUp)
+            ? "a smaller ConvLSTM has fewer weights to fit in a short run (the write-up, too, found smaller models did better)"
+            : "a larger ConvLSTM for the smaller clips";
+        return writeUp is ConvLstmConfig a && other is ConvLstmConfig b && a.GlobalPool != b.GlobalPool
+            ? $"{why}; {Pool(b)} pooling instead of {Pool(a)}: on a few bursts max pooling memorised them, the average generalised"
+            : why;
+    }
+
+    static string Pool(ConvLstmConfig c) => c.GlobalPool == GlobalPooling.Max ? "max" : "average";
+
+    static string MultiplyAdds(RunConfig c)
+    {
+        if (c.Model is not ConvLstmConfig m) return "";
+        int k2 = m.Kernel * m.Kernel, gates = 4 * m.Filters[0];
+        int input = k2 * m.InputChannels * gates, recurrent = k2 * m.Filters[0] * gates;
+        return $"{input:N0} + {recurrent:N0} (first layer)";
+    }
+
+    static string Epoch(RunConfig c, int frames) =>
+        $"{EpochSize.Clips(c, frames):N0}{(c.Batches.Flips ? $" ({EpochSize.Samples(c, frames):N0})" : "")}";
 
     static long Parameters(ModelConfig model)
     {
@@ -123,16 +151,4 @@ public static partial class Tables
     static string Batches(TrainingOptions o) => o.MaxBatchesPerEpoch is int max ? $"at most {max}" : "all";
 
     static string Adam(TrainingOptions o) => string.Create(CultureInfo.InvariantCulture, $"{o.Beta1}, {o.Beta2}, {Number(o.Epsilon)}");
-
-    /// <summary>
-    /// Optimisation steps of a run of <paramref name="c"/> on a training split of <paramref name="frames"/> frames: every
-    /// labelled frame with a whole clip behind it is a sample (four with the flips); class balance is not counted.
-    /// </summary>
-    static long Steps(RunConfig c, int frames)
-    {
-        var labels = LabelParameters.WriteUp;
-        long samples = Math.Max(0, labels.LastFrame(frames) - Math.Max(labels.FirstFrame, c.Layout.FirstFrame) + 1) * (c.Batches.Flips ? 4L : 1L);
-        long perEpoch = c.Batches.DropLast ? samples / c.Batches.BatchSize : (samples + c.Batches.BatchSize - 1) / c.Batches.BatchSize;
-        return c.Training.Epochs * Math.Min(perEpoch, c.Training.MaxBatchesPerEpoch ?? long.MaxValue);
-    }
 }

@@ -124,7 +124,7 @@ public class ChartsTests
         };
         var figure = Figure(Charts.TrainingCurves(history));
         var data = figure["data"]!.AsArray();
-        Assert.Equal(["train loss", "validation loss", "train AUC (right axis)", "validation AUC (right axis)"], data.Select(t => t!["name"]!.GetValue<string>()));
+        Assert.Equal([Charts.TrainLossName, Charts.ValidationLossName, "train AUC (right axis)", "validation AUC (right axis)"], data.Select(t => t!["name"]!.GetValue<string>()));
         Assert.Equal([0.5, 0.4, 0.45], Numbers(data[1]!["y"]));
         Assert.Equal("y2", data[3]!["yaxis"]!.GetValue<string>());
         Assert.Equal(2, figure["layout"]!["shapes"]![0]!["x0"]!.GetValue<int>()); // lowest validation loss

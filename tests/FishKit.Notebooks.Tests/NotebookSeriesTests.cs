@@ -90,7 +90,7 @@ public class NotebookSeriesTests(NotebookSeries series)
         Assert.Contains(rocs[1], t => t.Name.StartsWith("y-tilde LSTM (AUC 0.", StringComparison.Ordinal));
 
         Assert.Equal(["accuracy", "Youden's J = TPR - FPR"], Traces(Titled(figures, "algorithmic baseline: accuracy and Youden's J")).Take(2).Select(t => t.Name));
-        Assert.Equal(["train loss", "validation loss", "train AUC (right axis)", "validation AUC (right axis)"],
+        Assert.Equal([Charts.TrainLossName, Charts.ValidationLossName, "train AUC (right axis)", "validation AUC (right axis)"],
             Traces(Titled(figures, "y-tilde LSTM: loss and ROC AUC per epoch")).Select(t => t.Name));
         Assert.Contains(Traces(Titled(figures, "Precision and recall")), t => t.Name.StartsWith("y-tilde LSTM (AP ", StringComparison.Ordinal));
         var timeline = Traces(Titled(figures, "Test split: the two baselines over time"));
@@ -114,10 +114,10 @@ public class NotebookSeriesTests(NotebookSeries series)
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(grids[1], "data:image/png;base64,").Count); // the four flips
         var headers = TableHeaders(notebook);
         Assert.Contains(headers, h => h.SequenceEqual(["stored as", "arithmetic", "size", "times the frame store"]));
-        Assert.Contains(headers, h => h.SequenceEqual(["pipeline", "clips per second", "one pass over the write-up's 44,956 clips"]));
+        Assert.Contains(headers, h => h.SequenceEqual(["pipeline", "clips per second", "one pass over the write-up's 44,791 clips"]));
         var text = string.Join("\n", html);
-        Assert.Contains("414.3 GB", text); // 44,956 x 30*4*120*160 x 4 bytes
-        Assert.Contains("103.6 GB", text); // the same in bytes
+        Assert.Contains("412.8 GB", text); // 44,791 clips (frames 119 .. 44,909) x 30*4*120*160 x 4 bytes
+        Assert.Contains("103.2 GB", text); // the same in bytes
         Assert.Contains("0.9 GB", text); // 44,956 x 160*120 bytes
     }
 
@@ -128,11 +128,12 @@ public class NotebookSeriesTests(NotebookSeries series)
         Assert.Equal([("scatter", "hard_sigmoid: clip(0.2x + 0.5, 0, 1)"), ("scatter", "sigmoid: 1 / (1 + exp(-x))")],
             Traces(Titled(Figures(notebook), "Recurrent activation: Keras' hard_sigmoid against the logistic sigmoid")));
         var headers = TableHeaders(notebook);
-        Assert.Equal(4, headers.Count(h => h.SequenceEqual(["stage", "shape"]))); // two models at two clip sizes
+        Assert.Equal(5, headers.Count(h => h.SequenceEqual(["stage", "shape"]))); // best and teaching, two-layer at two sizes, exercise 1's 5x5
         Assert.Equal(2, headers.Count(h => h.SequenceEqual(["layer", "arithmetic", "trainable parameters"])));
         var html = string.Join("\n", Html(notebook));
         Assert.Contains("(1, 30, 16, 118, 158)", html); // valid 3x3 trims one pixel per border at the write-up's size
-        Assert.Contains("(1, 16, 46, 62)", html); // the best model's last state at the teaching size
+        Assert.Contains("(1, 8, 46, 62)", html); // the teaching model's last state: 8 filters at 64x48
+        Assert.Contains("global average pool over space", html); // the teaching model averages where the write-up max-pools
         Assert.Contains("(1, 32, 57, 77)", html); // the two-layer model after pooling 118x158 to 59x79
         Assert.Contains("11,537", html); // 3*3*4*64 + 3*3*16*64 + 16 + 1
         Assert.Contains("66,849", html); // (2,304 + 9,216) + (18,432 + 36,864) + 32 + 1
@@ -255,13 +256,13 @@ public class NotebookSeriesTests(NotebookSeries series)
     {
         var notebook = series.Executed("06-training");
         var figures = Figures(notebook);
-        string[] curves = ["train loss", "validation loss", "train AUC (right axis)", "validation AUC (right axis)"];
+        string[] curves = [Charts.TrainLossName, Charts.ValidationLossName, "train AUC (right axis)", "validation AUC (right axis)"];
         Assert.Equal(curves, Traces(Titled(figures, "Overfitting 32 training clips")).Select(t => t.Name));
         var teaching = Traces(Titled(figures, "The teaching run: loss and ROC AUC per epoch"));
         Assert.All(teaching, t => Assert.Equal("scatter", t.Type));
         Assert.Equal(curves, teaching.Take(4).Select(t => t.Name));
-        Assert.StartsWith("constant output: train loss 0.", teaching[4].Name);
-        Assert.Equal("constant output: validation loss 0.693", teaching[5].Name); // ln 2: the best constant is 1/2 under the write-up's weighting rule
+        Assert.StartsWith("constant output: weighted train loss 0.", teaching[4].Name);
+        Assert.Equal("constant output: unweighted validation loss 0.693", teaching[5].Name); // ln 2: the best constant is 1/2 under the write-up's weighting rule
         Assert.Equal("constant output: AUC 0.5 (right axis)", teaching[6].Name);
 
         var headers = TableHeaders(notebook);

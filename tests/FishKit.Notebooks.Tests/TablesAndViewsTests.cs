@@ -12,14 +12,6 @@ namespace FishKit.Notebooks.Tests;
 public class TablesAndViewsTests
 {
     [Fact]
-    public void Run_lengths_count_consecutive_ones()
-    {
-        Assert.Equal([2, 1, 3], Tables.RunLengths([true, true, false, true, false, false, true, true, true]));
-        Assert.Empty(Tables.RunLengths([false, false]));
-        Assert.Equal([1], Tables.RunLengths([true]));
-    }
-
-    [Fact]
     public void Split_table_sets_the_kits_positive_rate_beside_the_write_ups()
     {
         var labels = new bool[200];

@@ -85,7 +85,7 @@ public class WriteUpNotebookTests(WriteUpNotebookSeries series)
         var progress = Assert.Single(html, h => h.Contains("fishkit-training", StringComparison.Ordinal));
         Assert.Contains("y-tilde LSTM on the real tank", progress);
         Assert.Contains("epoch 2/2", progress); // quick mode
-        Assert.Equal(["train loss", "validation loss", "train AUC (right axis)", "validation AUC (right axis)"],
+        Assert.Equal([Charts.TrainLossName, Charts.ValidationLossName, "train AUC (right axis)", "validation AUC (right axis)"],
             Traces(Titled(figures, "y-tilde LSTM on the real tank: loss and ROC AUC per epoch")).Select(t => t.Name));
         var run = NotebookRuns.Folder("writeup-ytilde-lstm", quick: true);
         var quick = RunConfig.WriteUpYTildeLstm with { Training = RunConfig.WriteUpYTildeLstm.Training with { Epochs = 2, MaxBatchesPerEpoch = 15 } };

@@ -15,13 +15,21 @@ public static partial class HtmlReport
 {
     static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
-    /// <summary>The page for <paramref name="notebooks"/>, in order.</summary>
-    public static string Build(string title, IEnumerable<NotebookFile> notebooks, bool quick)
+    /// <summary>
+    /// The page for <paramref name="notebooks"/>, in order; <paramref name="path"/>, the series' README.md (learning path,
+    /// times, sessions) when there is one, is its first section.
+    /// </summary>
+    public static string Build(string title, IEnumerable<NotebookFile> notebooks, bool quick, string? path = null)
     {
         var list = notebooks.ToList();
         var body = new StringBuilder();
         var toc = new StringBuilder("<nav><ol>");
         bool anyCdn = false;
+        if (path is not null)
+        {
+            toc.Append("<li><a href=\"#path\">the path through the series</a></li>");
+            body.Append("<section class=\"notebook\" id=\"path\"><div class=\"md\">").Append(Markdig.Markdown.ToHtml(path, Markdown)).Append("</div></section>\n");
+        }
         for (int n = 0; n < list.Count; n++)
         {
             var notebook = list[n];

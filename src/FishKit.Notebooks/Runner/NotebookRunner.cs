@@ -58,6 +58,20 @@ public static partial class NotebookRunner
         return notebooks;
     }
 
+    /// <summary>
+    /// The notebooks of <paramref name="notebooks"/> whose two-digit numbers <paramref name="only"/> lists ("02,05"); all of
+    /// them when it is null or empty. A number that names no notebook is refused.
+    /// </summary>
+    public static IReadOnlyList<string> Select(IReadOnlyList<string> notebooks, string? only)
+    {
+        if (string.IsNullOrWhiteSpace(only)) return notebooks;
+        var wanted = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => n.PadLeft(2, '0')).ToList();
+        var numbers = notebooks.Select(p => Path.GetFileName(p)[..2]).ToList();
+        if (wanted.FirstOrDefault(n => !numbers.Contains(n)) is { } missing)
+            throw new FishKitException($"no notebook numbered '{missing}'; the folder holds {string.Join(", ", numbers)}.");
+        return notebooks.Where(p => wanted.Contains(Path.GetFileName(p)[..2])).ToList();
+    }
+
     /// <summary>Runs <paramref name="notebooks"/> in order, writes the executed copies and the HTML report.</summary>
     public static async Task<SeriesResult> RunSeriesAsync(IReadOnlyList<string> notebooks, RunnerOptions options,
         IProgress<string>? log = null, CancellationToken cancel = default)
@@ -73,7 +87,9 @@ public static partial class NotebookRunner
             results.Add(result);
         }
         var report = Path.Combine(options.OutputFolder, "report.html");
-        AtomicFile.WriteText(report, HtmlReport.Build(options.ReportTitle, results.Select(r => r.Notebook), options.Quick));
+        var readme = notebooks.Count == 0 ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebooks[0]))!, "README.md");
+        var path = readme is not null && File.Exists(readme) ? File.ReadAllText(readme) : null;
+        AtomicFile.WriteText(report, HtmlReport.Build(options.ReportTitle, results.Select(r => r.Notebook), options.Quick, path));
         return new SeriesResult(results, report, clock.Elapsed);
     }
 
@@ -135,8 +151,9 @@ public static partial class NotebookRunner
     internal static string ThisKit(string code) =>
         KitReference().Replace(code, $"#r \"{typeof(NotebookRunner).Assembly.Location}\"");
 
-    [GeneratedRegex("""^#r[ \t]+"[^"\n]*FishKit\.Notebooks\.dll"[ \t]*$""", RegexOptions.Multiline)]
-    private static partial Regex KitReference();
+    /// <summary>A <c>#r</c> line of FishKit.Notebooks.dll; group 1 is its path.</summary>
+    [GeneratedRegex("""^#r[ \t]+"([^"\n]*FishKit\.Notebooks\.dll)"[ \t]*$""", RegexOptions.Multiline)]
+    internal static partial Regex KitReference();
 
     /// <summary>A composite kernel with one C# kernel, NuGet references (their assemblies referenced, their kernel extensions loaded), value sharing and the kernel helpers.</summary>
     static CompositeKernel CreateKernel()

@@ -71,7 +71,7 @@ public static class BootstrapAuc
     }
 
     /// <summary>The q-quantile of sorted values with linear interpolation (numpy's default "linear" method).</summary>
-    internal static double Percentile(double[] sorted, double q)
+    public static double Percentile(double[] sorted, double q)
     {
         double position = q * (sorted.Length - 1);
         int below = (int)Math.Floor(position);

@@ -21,6 +21,9 @@ public sealed record LabelParameters(int H = 45, double B = 0.1, double C = 0.00
     /// <summary>Last frame with a full look-ahead: T - 2 - h (y-tilde's last value is a placeholder 0).</summary>
     public int LastFrame(int frameCount) => frameCount - 2 - H;
 
+    /// <summary>How many frames of a series of <paramref name="frameCount"/> frames get a label: <see cref="FirstFrame"/> .. <see cref="LastFrame"/>.</summary>
+    public int LabelledFrames(int frameCount) => Math.Max(0, LastFrame(frameCount) - FirstFrame + 1);
+
     /// <summary>The shortest y-tilde series that has at least one labelled frame.</summary>
     public int MinimumLength => FirstFrame + H + 2;
 
