@@ -24,6 +24,7 @@ public static class CliApp
         BaselineCommand.Create(),
         EvaluateCommand.Create(),
         TrainCommand.Create(),
+        ShowcaseCommand.Create(),
         PredictCommand.Create(),
         ImportCommand.Create(),
         AblateCommand.Create(),

@@ -52,11 +52,24 @@ public static class NotebookRuns
     }
 
     /// <summary>artifacts/notebook-runs under the repository holding the current folder, or under the temporary folder outside one.</summary>
-    public static string Root()
+    public static string Root() => Repository() is { } root
+        ? Path.Combine(root, "artifacts", "notebook-runs")
+        : Path.Combine(Path.GetTempPath(), "fishkit-notebook-runs");
+
+    /// <summary>
+    /// The committed showcase run of <paramref name="model"/> ("convlstm" or "ytilde-lstm"): <c>data-samples/showcase-{model}</c>
+    /// of the repository holding the current folder, trained by <c>fishkit showcase</c>; null outside a repository or when it is missing.
+    /// </summary>
+    public static RunFolder? Showcase(string model) =>
+        Repository() is { } root && Path.Combine(root, "data-samples", $"showcase-{model}") is var folder && File.Exists(Path.Combine(folder, "run.json"))
+            ? new RunFolder(folder)
+            : null;
+
+    /// <summary>The nearest folder at or above the current one that holds FishNotebooks.sln, or null.</summary>
+    static string? Repository()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FishNotebooks.sln")))
-                return Path.Combine(dir.FullName, "artifacts", "notebook-runs");
-        return Path.Combine(Path.GetTempPath(), "fishkit-notebook-runs");
+            if (File.Exists(Path.Combine(dir.FullName, "FishNotebooks.sln"))) return dir.FullName;
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FishKit.Frames;
 using FishKit.Notebooks.Formatting;
+using FishKit.Training;
 
 namespace FishKit.Notebooks;
 
@@ -52,6 +53,27 @@ public sealed record FrameGrid(IReadOnlyList<FrameImage> Frames, int Columns, st
             FrameImage.Of(right, i, scale) with { Caption = $"frame {i}: {rightName}" },
         }).ToList();
         return new FrameGrid(images, 2, title ?? $"{leftName} and {rightName}, side by side");
+    }
+
+    /// <summary>
+    /// What a ConvLSTM looked at: the last <paramref name="steps"/> steps of the clip (each step's last frame, as the model
+    /// saw it) above their input-gradient saliency (white = the pixels that move the score most, scaled to the largest
+    /// value over the steps shown), enlarged <paramref name="enlarge"/> times.
+    /// </summary>
+    public static FrameGrid Saliency(ClipSaliency saliency, int steps = 4, int enlarge = 4, string? title = null)
+    {
+        int total = saliency.Pixels.Length;
+        if (steps < 1 || steps > total) throw new FishKitException($"steps = {steps} must be 1 to {total} (the clip's steps).");
+        var size = new FrameSize(saliency.Width, saliency.Height);
+        var shown = Enumerable.Range(total - steps, steps).ToList();
+        float top = shown.Max(k => saliency.Gradient[k].Max());
+        float scale = top > 0 ? 255f / top : 0;
+        var frames = shown.Select(k => FrameImage.OfLevels(saliency.Pixels[k].Select(v => v * 255f).ToArray(), size,
+            $"frame {saliency.StepFrames[k]}").Enlarged(enlarge));
+        var maps = shown.Select(k => FrameImage.OfLevels(saliency.Gradient[k].Select(v => v * scale).ToArray(), size,
+            $"saliency, step {k + 1} of {total}").Enlarged(enlarge));
+        return new FrameGrid([.. frames, .. maps], steps, title ?? string.Create(CultureInfo.InvariantCulture,
+            $"The clip ending at frame {saliency.Frame} (p {saliency.Probability:F2}): its last {steps} steps and where the score's gradient is largest"));
     }
 
     /// <summary>The grid as HTML: a title and rows of figures.</summary>

@@ -41,6 +41,18 @@ public sealed record FrameImage(byte[] Pixels, FrameSize Size, string Caption)
         return new FrameImage(small, size, caption);
     }
 
+    /// <summary>The image enlarged <paramref name="factor"/> times, each pixel a factor x factor block (small model inputs made visible).</summary>
+    public FrameImage Enlarged(int factor)
+    {
+        if (factor < 1 || factor > 16) throw new FishKitException($"enlargement factor {factor} must be 1 to 16.");
+        var size = new FrameSize(Size.Width * factor, Size.Height * factor);
+        var big = new byte[size.Pixels];
+        for (int y = 0; y < size.Height; y++)
+            for (int x = 0; x < size.Width; x++)
+                big[y * size.Width + x] = Pixels[y / factor * Size.Width + x / factor];
+        return this with { Pixels = big, Size = size };
+    }
+
     /// <summary>The frame as a PNG file's bytes.</summary>
     public byte[] Png() => new GrayPngEncoder().Encode(Pixels, Size.Width, Size.Height).ToArray();
 

@@ -27,12 +27,7 @@ public static class NotebookData
                     throw new FishKitException($"{NotebookMode.DataVariable} names '{chosen}', which does not exist; point it at a folder with train/, validation/ and test/ frame folders, or unset it.");
                 return Path.GetFullPath(chosen);
             }
-            for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, SampleFolder);
-                if (Directory.Exists(candidate)) return candidate;
-            }
-            throw new FishKitException($"'{SampleFolder}' was not found above '{Environment.CurrentDirectory}'; open the notebook from the repository's notebooks/ folder, or set {NotebookMode.DataVariable} to a data folder.");
+            return Above(SampleFolder) ?? throw new FishKitException($"'{SampleFolder}' was not found above '{Environment.CurrentDirectory}'; open the notebook from the repository's notebooks/ folder, or set {NotebookMode.DataVariable} to a data folder.");
         }
     }
 
@@ -93,6 +88,27 @@ public static class NotebookData
     /// </summary>
     public static PreparedSplit Prepared(string split, RunConfig config) =>
         PreparedSplit.Open(Split(split), Path.Combine(Path.GetDirectoryName(NotebookRuns.Root())!, "notebook-stores"), config.Size, config.Resize);
+
+    /// <summary>
+    /// The committed showcase run of <paramref name="model"/> ("convlstm" or "ytilde-lstm"): <c>data-samples/showcase-{model}</c>,
+    /// trained by <c>fishkit showcase</c> on 30 simulated minutes.
+    /// </summary>
+    public static RunFolder Showcase(string model) => NotebookRuns.Showcase(model)
+        ?? throw new FishKitException($"'data-samples/showcase-{model}' holds no run in the repository above '{Environment.CurrentDirectory}'; it ships with the kit (git checkout data-samples), or train it with fishkit showcase.");
+
+    /// <summary>The folder <paramref name="relative"/> under the current folder or the nearest folder above it that has one; null if none does.</summary>
+    static string? Above(string relative)
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir != null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>A folder under artifacts/notebook-data (beside artifacts/notebook-runs) for data a notebook makes, e.g. a simulated session.</summary>
+    public static string Artifacts(string name) => Path.Combine(Path.GetDirectoryName(NotebookRuns.Root())!, "notebook-data", name);
 
     /// <summary>The splits the data folder holds, in the write-up's order.</summary>
     public static IReadOnlyList<string> Splits =>

@@ -159,13 +159,15 @@ static class ReproduceCommand
     static SharedFrames ModelsOnTest(SplitSignals test, string testFolder, bool quick)
     {
         var truth = Path.Combine(testFolder, "truth-bursts.csv");
-        return Runs.OnSharedFrames(test, testFolder, [("y-tilde LSTM", NotebookRuns.Folder("ytilde-lstm", quick)), ("ConvLSTM", NotebookRuns.Folder("teaching", quick))],
+        var runs = new List<(string, RunFolder)> { ("y-tilde LSTM", NotebookRuns.Folder("ytilde-lstm", quick)), ("ConvLSTM", NotebookRuns.Folder("teaching", quick)) };
+        if (NotebookRuns.Showcase("convlstm") is { } showcase) runs.Add(("showcase ConvLSTM", showcase));
+        return Runs.OnSharedFrames(test, testFolder, runs,
             () => File.Exists(truth) ? EvaluateCommand.Assign(test.Labels, truth, testFolder) : null, BurstKindEvaluation.DefaultResamples, KindSeed);
     }
 
     static void WriteModels(TextWriter w, SharedFrames compared)
     {
-        w.WriteLine($"The models on the test split, labelled frames {compared.First}..{compared.Last} that all of them score (the ConvLSTM is notebook 6's teaching recipe):");
+        w.WriteLine($"The models on the test split, labelled frames {compared.First}..{compared.Last} that all of them score (the ConvLSTM is notebook 6's teaching recipe; the showcase ConvLSTM, data-samples/showcase-convlstm, was trained by fishkit showcase on 30 simulated minutes):");
         w.WriteLine(Header("model"));
         foreach (var model in compared.Models) w.WriteLine(Row(model.Name, model.Report));
         w.WriteLine(Row("write-up baseline", WriteUpResults.AlgorithmicBaseline));

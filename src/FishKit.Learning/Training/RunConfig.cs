@@ -59,7 +59,7 @@ public sealed record RunConfig
     public int FirstScoredFrame => Model is YTildeLstmConfig lstm ? lstm.Window - 1 : Layout.FirstFrame;
 
     /// <summary>The names <see cref="Preset"/> knows.</summary>
-    public static IReadOnlyList<string> Presets { get; } = ["writeup", "teaching", "ytilde-lstm", "writeup-ytilde-lstm"];
+    public static IReadOnlyList<string> Presets { get; } = ["writeup", "teaching", "showcase", "ytilde-lstm", "writeup-ytilde-lstm"];
 
     /// <summary>
     /// A named recipe. <c>writeup</c>: exactly the write-up's (30 x 4 time channels at 160x120, batch 4, flips,
@@ -72,6 +72,7 @@ public sealed record RunConfig
     {
         "writeup" => new RunConfig(),
         "teaching" => Teaching,
+        "showcase" => Showcase,
         "ytilde-lstm" => YTildeLstm,
         "writeup-ytilde-lstm" => WriteUpYTildeLstm,
         _ => throw new FishKitException($"unknown preset '{name}'; presets: {string.Join(", ", Presets)}."),
@@ -102,6 +103,19 @@ public sealed record RunConfig
         Stride = 4,
         Batches = BatchOptions.Training with { BatchSize = 16 },
         EvaluationBatchSize = 32,
+    };
+
+    /// <summary>
+    /// The showcase ConvLSTM's recipe, for the 30-minute simulated tank of <c>fishkit showcase</c> (about 300 bursts):
+    /// the teaching recipe's input (64x48, 8 steps of 4 frames every 4th frame) with 16 filters and the write-up's GLOBAL
+    /// MAX pool (one fish approaching another is a local cue that averaging over the tank dilutes), 4 epochs of 2,500 batches of 16 (160,000 clips with the flips, about 40 CPU minutes),
+    /// keeping the epoch with the highest validation AUC. Chosen with the grid in
+    /// <c>data-samples/showcase-convlstm/grid.json</c> (README, "Can video see what y-tilde can't?").
+    /// </summary>
+    public static RunConfig Showcase { get; } = Teaching with
+    {
+        Model = new ConvLstmConfig { Filters = [16], GlobalPool = GlobalPooling.Max },
+        Training = Teaching.Training with { Epochs = 4, MaxBatchesPerEpoch = 2500, KeepBest = BestCheckpoint.HighestValidationAuc },
     };
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace FishKit.Training;
 /// Training runs from frames to a run folder, and predictions from a run folder to per-frame scores: what
 /// <c>fishkit train</c>, <c>fishkit predict</c> and the notebooks call.
 /// </summary>
-public static class Runs
+public static partial class Runs
 {
     /// <summary>The run's recipe in its folder.</summary>
     public static string ConfigPath(RunFolder folder) => folder.Recipe;
@@ -85,10 +85,8 @@ public static class Runs
     public static double[] Predict(RunFolder folder, string frames, string checkpoint = "best",
         IProgress<(string Stage, long Done, long Total)>? preparing = null, CancellationToken cancel = default, (int First, int Last)? range = null)
     {
-        if (!File.Exists(ConfigPath(folder)))
-            throw FishKitException.Refusal($"'{folder.Path}' is not a run folder (no run.json); give {FishKitException.Say(Term.TrainOutput)}.", new(File: folder.Path));
-        var config = RunConfig.FromJson(File.ReadAllText(ConfigPath(folder)), ConfigPath(folder));
-        var path = checkpoint == "best" ? folder.Best : checkpoint == "last" ? folder.Last : checkpoint;
+        var config = LoadConfig(folder);
+        var path = CheckpointPath(folder, checkpoint);
         using var split = Prepare(config, frames, folder, null, "predict", preparing, cancel);
         int first = config.FirstScoredFrame;
         int frameCount = split.YTilde.Length;
@@ -108,6 +106,18 @@ public static class Runs
         }
         return scores;
     }
+
+    /// <summary>The recipe of the run in <paramref name="folder"/>, refused clearly when the folder holds no run.</summary>
+    static RunConfig LoadConfig(RunFolder folder)
+    {
+        if (!File.Exists(ConfigPath(folder)))
+            throw FishKitException.Refusal($"'{folder.Path}' is not a run folder (no run.json); give {FishKitException.Say(Term.TrainOutput)}.", new(File: folder.Path));
+        return RunConfig.FromJson(File.ReadAllText(ConfigPath(folder)), ConfigPath(folder));
+    }
+
+    /// <summary>best, last or a checkpoint file.</summary>
+    static string CheckpointPath(RunFolder folder, string checkpoint) =>
+        checkpoint == "best" ? folder.Best : checkpoint == "last" ? folder.Last : checkpoint;
 
     /// <summary>A split's y-tilde and labels, and its frames unless it came as a series; disposes the frames.</summary>
     sealed record Prepared(double[] YTilde, bool[] Labels, FrameStore? Store) : IDisposable

@@ -117,7 +117,7 @@ public class RunsTests
             Assert.Equal(preset.ToJson(), RunConfig.FromJson(preset.ToJson(), name).ToJson());
         }
         var e = Assert.Throws<FishKitException>(() => RunConfig.Preset("fast"));
-        Assert.Contains("writeup, teaching, ytilde-lstm", e.Message);
+        Assert.Contains("writeup, teaching, showcase, ytilde-lstm", e.Message);
         var bad = Assert.Throws<FishKitException>(() => RunConfig.FromJson("{\"steps\": 0}", "run.json"));
         Assert.Equal("clip steps = 0 is out of range; allowed: 1 to 100,000 steps.", bad.Message);
     }
