@@ -37,13 +37,8 @@ static class ShowcaseCommand
             {
                 var run = new RunFolder(Path.Combine(runs, name));
                 writer.WriteLine($"{(run.HasRun ? "resuming" : "training")} {name} (preset {preset}) in {run.Path}");
-                var outcome = CliProgress.Run(writer, "training", bar =>
-                {
-                    var preparing = new Progress<(string Stage, long Done, long Total)>(p => bar.Report((p.Done, p.Total)));
-                    return Runs.Train(RunConfig.Preset(preset), ShowcaseTank.Split(folder, "train"), ShowcaseTank.Split(folder, "validation"),
-                        run, preparing: preparing, progress: TrainCommand.Steps(writer, bar), cancel: cancel.Token);
-                });
-                TrainCommand.WriteSummary(writer, outcome, epochsAlreadyPrinted: !CliProgress.Interactive(writer));
+                var outcome = TrainCommand.Train(writer, RunConfig.Preset(preset), ShowcaseTank.Split(folder, "train"),
+                    ShowcaseTank.Split(folder, "validation"), run, trainLabels: null, validationLabels: null, cancel.Token);
                 if (outcome.Status == TrainingStatus.Interrupted) return 130;
             }
             return 0;

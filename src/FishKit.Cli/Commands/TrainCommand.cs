@@ -55,17 +55,27 @@ static class TrainCommand
             if (folder.HasRun) writer.WriteLine($"Resuming the run in {folder.Path}.");
 
             using var cancel = CliCancellation.OnCtrlC();
-            var outcome = CliProgress.Run(writer, "training", bar =>
-            {
-                var preparing = new Progress<(string Stage, long Done, long Total)>(p => bar.Report((p.Done, p.Total)));
-                return Runs.Train(recipe, parseResult.GetValue(train)!, parseResult.GetValue(val)!, folder,
-                    parseResult.GetValue(trainLabels), parseResult.GetValue(valLabels), preparing, Steps(writer, bar), cancel.Token);
-            });
-
-            WriteSummary(writer, outcome, epochsAlreadyPrinted: !CliProgress.Interactive(writer));
+            var outcome = Train(writer, recipe, parseResult.GetValue(train)!, parseResult.GetValue(val)!, folder,
+                parseResult.GetValue(trainLabels), parseResult.GetValue(valLabels), cancel.Token);
             return outcome.Status == TrainingStatus.Interrupted ? 130 : 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="recipe"/> into <paramref name="folder"/> (<see cref="Runs.Train"/>) with a progress bar over
+    /// preparing and training, then writes the run's summary; what <c>train</c> and <c>showcase</c> share.
+    /// </summary>
+    public static TrainingOutcome Train(TextWriter writer, RunConfig recipe, string train, string validation, RunFolder folder,
+        string? trainLabels, string? validationLabels, CancellationToken cancel)
+    {
+        var outcome = CliProgress.Run(writer, "training", bar =>
+        {
+            var preparing = new Progress<(string Stage, long Done, long Total)>(p => bar.Report((p.Done, p.Total)));
+            return Runs.Train(recipe, train, validation, folder, trainLabels, validationLabels, preparing, Steps(writer, bar), cancel);
+        });
+        WriteSummary(writer, outcome, epochsAlreadyPrinted: !CliProgress.Interactive(writer));
+        return outcome;
     }
 
     static string ReadConfig(string file)
